@@ -1,0 +1,35 @@
+# The two commands of the README: `make demo` (set up, then synthesize one scene offline) and
+# `make test` (set up, then run the tests). `make setup` alone prepares a fresh machine.
+PY ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0
+DEMO_TEXT ?= a wooden table with two mugs on it and a chair next to the table
+
+.PHONY: setup demo test bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/fyi synth "$(DEMO_TEXT)" --out out/ --seed 0 --quality draft
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/render_overhead.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,141 @@
+"""The catalog of categories: names, synonyms, where things go, and how to build them.
+
+Procedural builders register themselves with `@category(...)`; `build_asset` turns a category, a
+seed and a `Style` into an `Asset`, applying the requested colour, material and size to the body
+parts generically, so builders only make geometry with sensible defaults.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+
+from fyi.assets.model import Asset, Placement, Surface
+from fyi.assets.style import Style
+from fyi.errors import FyiError
+
+Builder = Callable[[np.random.Generator], Asset]
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    name: str
+    synonyms: tuple[str, ...]
+    group: str
+    placement: Placement
+    against_wall: bool
+    build: Builder
+
+
+_REGISTRY: dict[str, CategoryInfo] = {}
+
+
+def category(name: str, *, group: str, synonyms: tuple[str, ...] = (), placement: Placement = "floor",
+             against_wall: bool = False) -> Callable[[Builder], Builder]:
+    """Register a procedural builder `build(rng) -> Asset` under a category name."""
+
+    def register(build: Builder) -> Builder:
+        if name in _REGISTRY:
+            raise ValueError(f"category {name!r} registered twice")
+        _REGISTRY[name] = CategoryInfo(name, tuple(synonyms), group, placement, against_wall, build)
+        return build
+
+    return register
+
+
+def _load() -> dict[str, CategoryInfo]:
+    if not _REGISTRY:
+        import fyi.assets.procedural  # noqa: F401  (registers the builders)
+    return _REGISTRY
+
+
+def categories() -> list[CategoryInfo]:
+    return sorted(_load().values(), key=lambda c: c.name)
+
+
+def info(name: str) -> CategoryInfo:
+    try:
+        return _load()[name]
+    except KeyError:
+        raise FyiError(f"unknown category {name!r}; nearest known: {nearest_category(name)!r}") from None
+
+
+def _norm(word: str) -> str:
+    return "_".join(word.lower().replace("-", " ").split())
+
+
+def _singular(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("ves", "f"), ("oes", "o"), ("ches", "ch"), ("shes", "sh"),
+                         ("sses", "ss"), ("xes", "x"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _names() -> dict[str, str]:
+    """Every name and synonym (snake_case) -> category."""
+    names: dict[str, str] = {}
+    for c in _load().values():
+        for n in (c.name, *c.synonyms):
+            names.setdefault(_norm(n), c.name)
+    return names
+
+
+def resolve_category(word: str) -> str | None:
+    """A category for a word or phrase ("mugs", "coffee table", "couch"), or None."""
+    names = _names()
+    key = _norm(word)
+    for candidate in (key, _singular(key), "_".join(key.split("_")[:-1] + [_singular(key.split("_")[-1])])):
+        if candidate in names:
+            return names[candidate]
+    if key.endswith("es") and key[:-2] in names:  # "tomatoes", "boxes"
+        return names[key[:-2]]
+    return None
+
+
+def nearest_category(word: str) -> str:
+    """The known category whose name or synonym is closest in spelling to `word`."""
+    names = _names()
+    hit = difflib.get_close_matches(_norm(word), list(names), n=1, cutoff=0.0)
+    return names[hit[0]] if hit else sorted(names.values())[0]
+
+
+def asset_seed(seed: int, object_id: str) -> int:
+    """A per-object seed, stable across runs and platforms."""
+    digest = hashlib.sha256(f"{seed}:{object_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "little")
+
+
+def build_asset(name: str, seed: int, style: Style = Style()) -> Asset:
+    """Build a procedural asset of a category for a seed, in the requested colour, material and size."""
+    cat = info(name)
+    asset = cat.build(np.random.default_rng(seed))
+    asset.category = cat.name
+    asset.placement = cat.placement
+    asset.against_wall = cat.against_wall
+    asset.uid = f"procedural/{cat.name}/{seed}"
+    rgb, material = style.rgb, style.material_kind
+    for part in asset.parts:
+        if part.role == "body":
+            if rgb is not None:
+                part.color = rgb
+            if material is not None:
+                part.material = material
+    if style.scale != 1.0:
+        s = style.scale
+        for part in asset.parts:
+            part.mesh.apply_scale(s)
+        asset.surfaces = [replace(f, z=f.z * s, min=(f.min[0] * s, f.min[1] * s), max=(f.max[0] * s, f.max[1] * s),
+                                  clearance=None if f.clearance is None else f.clearance * s)
+                          for f in asset.surfaces]
+    asset.__dict__.pop("mesh", None)
+    asset.__dict__.pop("bounds", None)
+    asset.__dict__.pop("footprint", None)
+    return asset
+
+
+__all__ = ["CategoryInfo", "category", "categories", "info", "resolve_category", "nearest_category",
+           "build_asset", "asset_seed", "Surface"]
