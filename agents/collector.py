@@ -1,0 +1,69 @@
+"""The Collector: instruction -> structured request -> a partial SceneSpec with an asset per object."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from fyi.agents.parser import parse_instruction
+from fyi.agents.request import Request
+from fyi.assets.catalog import asset_seed, info
+from fyi.scenes.spec import AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room, SceneSpec
+
+# Categories that only make sense under the sky; naming none of them and no room gives an empty room.
+OUTDOOR_GROUPS = {"outdoor", "vehicle", "street"}
+OUTDOOR_CATEGORIES = {"tree"}
+
+
+def scene_id_for(instruction: str, seed: int) -> str:
+    words = re.findall(r"[a-z0-9]+", instruction.lower())[:6]
+    digest = hashlib.sha256(f"{instruction}\n{seed}".encode()).hexdigest()[:8]
+    return f"{'_'.join(words) or 'scene'}-{digest}"
+
+
+def spec_from_request(request: Request, *, seed: int, quality: str = "draft", views: int = 4) -> SceneSpec:
+    counters: dict[str, int] = {}
+    members: dict[str, list[str]] = {}
+    objects: list[ObjectSpec] = []
+    for group in request.objects:
+        ids = []
+        for _ in range(group.count):
+            n = counters.get(group.category, 0)
+            counters[group.category] = n + 1
+            oid = f"{group.category}_{n}"
+            ids.append(oid)
+            objects.append(ObjectSpec(
+                id=oid, category=group.category, description=group.phrase, attributes=group.attributes,
+                asset=AssetRef(source="procedural", uid=group.category, seed=asset_seed(seed, oid)),
+                support=group.support_hint,
+            ))
+        members[group.ref] = ids
+    relations: list[Relation] = []
+    for r in request.relations:
+        subjects, targets = members.get(r.subject, []), members.get(r.object, [])
+        seconds = members.get(r.object2, []) if r.object2 else []
+        if not subjects or not targets or r.subject == r.object:
+            continue
+        for i, s in enumerate(subjects):
+            # Several references share out the subjects ("mugs on the two tables": one each in turn).
+            relations.append(Relation(subject=s, predicate=r.predicate, object=targets[i % len(targets)],
+                                      object2=seconds[i % len(seconds)] if seconds else None))
+    motions = [Motion(subject=m.subject if m.subject == "camera" else (members.get(m.subject) or [m.subject])[0],
+                      verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
+                      direction=m.direction, text=m.text) for m in request.motions]
+    return SceneSpec(
+        scene_id=scene_id_for(request.instruction, seed), seed=seed, instruction=request.instruction,
+        room=Room(type=request.room or _default_room(objects)), objects=objects, relations=relations,
+        motions=motions, render=RenderSettings(quality=quality, views=views), warnings=list(request.warnings),
+    )
+
+
+def _default_room(objects: list[ObjectSpec]) -> str:
+    for o in objects:
+        if o.category in OUTDOOR_CATEGORIES or info(o.category).group in OUTDOOR_GROUPS:
+            return "outdoors"
+    return "empty_room"
+
+
+def collect(instruction: str, *, seed: int, quality: str, views: int) -> tuple[Request, SceneSpec]:
+    request = parse_instruction(instruction)
+    return request, spec_from_request(request, seed=seed, quality=quality, views=views)

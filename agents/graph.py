@@ -1,0 +1,148 @@
+"""The agent loop as a LangGraph StateGraph:
+
+    collector -> generator -> optimizer --(not ok and rounds left)--> generator
+                                   | ok
+                                   v
+                                planner -> render -> END
+
+Nodes are plain functions of the state returning partial updates; the state holds data and paths.
+A progress callback, when given, travels in the run config (config["configurable"]["progress"]).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from langgraph.graph import END, START, StateGraph
+from langchain_core.runnables import RunnableConfig
+
+from fyi.agents.collector import collect
+from fyi.agents.critic import critique
+from fyi.agents.generator import generate
+from fyi.agents.state import SynthState
+from fyi.render.cache import rendered_views
+from fyi.render.quality import PREVIEW, quality_for
+from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.spec import SceneSpec
+
+MAX_ROUNDS = 3
+
+
+def _progress(config: RunnableConfig | None) -> Callable[..., None]:
+    fn = ((config or {}).get("configurable") or {}).get("progress")
+    return fn if callable(fn) else (lambda *a, **k: None)
+
+
+def _step(agent: str, state: SynthState, started: float, **fields: Any) -> dict:
+    return {"agent": agent, "round": state.get("round", 0), **fields, "seconds": round(time.perf_counter() - started, 4)}
+
+
+def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
+    t = time.perf_counter()
+    _progress(config)("collector", 0, 1)
+    request, spec = collect(state["instruction"], seed=state.get("seed", 0), quality=state.get("quality", "draft"),
+                            views=state.get("views", 4))
+    summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
+               "room": spec.room.type, "motions": [m.verb for m in request.motions]}
+    return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
+            "round": 0, "layout_attempt": 0, "camera_elevation": 30.0, "camera_margin": 0.1,
+            "warnings": list(request.warnings),
+            "trace": [_step("collector", state, t, input=state["instruction"], output=summary, model_calls=[])]}
+
+
+def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:
+    t = time.perf_counter()
+    _progress(config)("generator", state.get("round", 0), state.get("max_rounds", MAX_ROUNDS))
+    partial = SceneSpec.model_validate(state["partial_spec"])
+    layout = generate(partial, attempt=state.get("layout_attempt", 0), elevation=state.get("camera_elevation", 30.0),
+                      margin=state.get("camera_margin", 0.1))
+    spec = layout.spec
+    return {"spec": spec.model_dump(mode="json"),
+            "trace": [_step("generator", state, t, input={"attempt": state.get("layout_attempt", 0),
+                                                          "elevation": state.get("camera_elevation"),
+                                                          "margin": state.get("camera_margin")},
+                            output={"room": list(spec.room.size or ()), "unmet": layout.unmet,
+                                    "poses": {o.id: [round(c, 3) for c in o.position] for o in spec.objects}},
+                            model_calls=[])]}
+
+
+def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
+    t = time.perf_counter()
+    spec = SceneSpec.model_validate(state["spec"])
+    assets = assets_for(spec)
+    final = quality_for(spec.render)
+    # A draft render is cheap enough to be the preview: when the critique passes it is the final render.
+    look = final if spec.render.quality == "draft" else PREVIEW
+    progress = _progress(config)
+    views = rendered_views(spec, assets, look, Path(state["work_dir"]) / "renders",
+                           progress=lambda k, n: progress("optimizer: preview", k, n))
+    crit = critique(spec, assets, views)
+    rounds = state.get("round", 0) + 1
+    kinds = crit.kinds()
+    edits: dict[str, Any] = {}
+    # The solver already tried every pose its relations suggest: only physical faults earn a new layout.
+    if kinds & {"collision", "floating"}:
+        edits["layout_attempt"] = state.get("layout_attempt", 0) + 1
+    if "hidden" in kinds:
+        edits["camera_elevation"] = min(70.0, state.get("camera_elevation", 30.0) + 12.0)
+    if kinds & {"hidden", "cut_off"}:
+        edits["camera_margin"] = min(0.4, state.get("camera_margin", 0.1) + 0.08)
+    best = state.get("best")
+    if best is None or crit.score > best["score"]:
+        best = {"score": crit.score, "spec": state["spec"], "critique": crit.model_dump(mode="json")}
+    retry = bool(edits) and not crit.ok and rounds < state.get("max_rounds", MAX_ROUNDS)
+    update = {"round": rounds, "critique": crit.model_dump(mode="json"), "best": best, "retry": retry,
+              "trace": [_step("optimizer", {**state, "round": rounds}, t, input={"views": str(views)},
+                              critique=crit.model_dump(mode="json"), edits=edits, model_calls=[])]}
+    if retry:
+        update.update(edits)
+    return update
+
+
+def after_optimizer(state: SynthState) -> str:
+    """Back to the Generator while the critique asks for edits and rounds are left."""
+    return "generator" if state.get("retry") else "planner"
+
+
+def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
+    """Static scenes pass through: motions are recorded in the spec, not animated yet (4D comes later)."""
+    t = time.perf_counter()
+    best = state["best"]
+    spec = SceneSpec.model_validate(best["spec"])
+    notes = [f"motion not animated yet (4D sequences are a later release): {m.text or m.verb}" for m in spec.motions]
+    # Unmet relations are already in the solver's warnings; report what else the critic could not fix.
+    notes += [f"unresolved after {state.get('round', 0)} rounds: {p['detail']}" for p in best["critique"]["problems"]
+              if p["severity"] == "error" and p["kind"] != "relation"]
+    warnings = list(dict.fromkeys([*spec.warnings, *notes]))
+    spec = spec.model_copy(update={"warnings": warnings})
+    return {"spec": spec.model_dump(mode="json"), "warnings": notes,
+            "trace": [_step("planner", state, t, input={"motions": len(spec.motions)}, output={"frames": 0},
+                            model_calls=[])]}
+
+
+def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
+    t = time.perf_counter()
+    spec = SceneSpec.model_validate(state["spec"])
+    progress = _progress(config)
+    views = rendered_views(spec, assets_for(spec), quality_for(spec.render), Path(state["work_dir"]) / "renders",
+                           progress=lambda k, n: progress("render", k, n))
+    return {"views_dir": str(views),
+            "trace": [_step("render", state, t, input={"quality": spec.render.quality, "views": len(spec.cameras)},
+                            output={"views_dir": str(views)}, model_calls=[])]}
+
+
+def build_graph():
+    g = StateGraph(SynthState)
+    g.add_node("collector", collector_node)
+    g.add_node("generator", generator_node)
+    g.add_node("optimizer", optimizer_node)
+    g.add_node("planner", planner_node)
+    g.add_node("render", render_node)
+    g.add_edge(START, "collector")
+    g.add_edge("collector", "generator")
+    g.add_edge("generator", "optimizer")
+    g.add_conditional_edges("optimizer", after_optimizer, {"generator": "generator", "planner": "planner"})
+    g.add_edge("planner", "render")
+    g.add_edge("render", END)
+    return g.compile()

@@ -1,0 +1,27 @@
+"""The LangGraph state: data and file paths only (never bpy handles or images)."""
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Any, TypedDict
+
+
+class SynthState(TypedDict, total=False):
+    instruction: str
+    seed: int
+    quality: str
+    views: int
+    work_dir: str            # staging folder; the scene folder is moved into place only when complete
+    request: dict            # the Collector's structured request
+    partial_spec: dict       # the Collector's SceneSpec (no poses yet), as JSON data
+    spec: dict               # the current laid-out SceneSpec, as JSON data
+    best: dict               # the best critiqued spec so far: {"score", "spec", "critique"}
+    round: int               # Optimizer rounds done
+    max_rounds: int
+    layout_attempt: int      # bumped when a critique asks for new poses
+    camera_elevation: float  # degrees; raised when objects hide behind others
+    camera_margin: float     # share of the frame kept free; raised when objects are cut off
+    critique: dict           # the last critique
+    retry: bool              # the last critique asked for edits and rounds are left
+    views_dir: str           # the rendered views of the final spec
+    warnings: Annotated[list[str], operator.add]
+    trace: Annotated[list[dict[str, Any]], operator.add]

@@ -1,0 +1,148 @@
+"""The Python face of FYI: `synthesize` (instruction -> scene folder) and `render` (spec -> scene folder).
+
+A scene folder appears complete or not at all: everything is built in a staging folder beside it
+and moved into place with one rename at the end; on any error the staging folder is removed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from fyi.errors import FyiError
+from fyi.scenes.spec import SceneSpec
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class SynthResult:
+    scene_dir: Path
+    spec: SceneSpec
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def scene_id(self) -> str:
+        return self.spec.scene_id
+
+    @property
+    def paths(self) -> dict[str, Path]:
+        d = self.scene_dir
+        return {"scene_yaml": d / "scene.yaml", "scene_json": d / "scene.json", "scene_glb": d / "scene.glb",
+                "views": d / "views", "transforms": d / "views" / "transforms.json", "coco": d / "coco.json",
+                "trace": d / "trace.jsonl", "manifest": d / "manifest.json"}
+
+
+@contextmanager
+def _staging(out: Path, name: str) -> Iterator[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    stage = out / f".staging-{name}-{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _publish(scene: Path, target: Path) -> None:
+    """Move a finished scene folder into place in one rename (replacing an older one)."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".old-{target.name}-{os.getpid()}")
+        target.rename(old)
+    scene.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
+               max_rounds: int = 3, progress: Progress | None = None) -> SynthResult:
+    """Instruction -> a rendered, annotated scene folder under `out`, offline by default."""
+    from fyi.agents.graph import build_graph
+    from fyi.render.dataset import write_dataset
+    from fyi.scenes.asset_loader import assets_for
+
+    if quality not in ("draft", "standard", "high"):
+        raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
+    if not 1 <= views <= 64:
+        raise FyiError(f"views: expected 1 to 64, got {views}")
+    if not instruction or not instruction.strip():
+        raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
+    t0 = time.perf_counter()
+    out = Path(out)
+    with _staging(out, "synth") as stage:
+        state = build_graph().invoke(
+            {"instruction": instruction, "seed": seed, "quality": quality, "views": views, "max_rounds": max_rounds,
+             "work_dir": str(stage), "warnings": [], "trace": []},
+            config={"configurable": {"progress": progress}, "recursion_limit": 10 + 2 * max_rounds},
+        )
+        spec = SceneSpec.model_validate(state["spec"])
+        t_agents = time.perf_counter() - t0
+        if progress:
+            progress("export", 0, 1)
+        timings = {"agents_and_render": round(t_agents, 3)}
+        write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage / "scene", trace=state["trace"],
+                      timings=timings)
+        target = out / spec.scene_id
+        _publish(stage / "scene", target)
+    timings["total"] = round(time.perf_counter() - t0, 3)
+    return SynthResult(target, spec, list(spec.warnings), timings)
+
+
+def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progress: Progress | None = None) -> SynthResult:
+    """A spec (resolved or partial) -> a rendered, annotated scene folder under `out`.
+
+    A resolved spec (the scene.yaml of a scene folder) renders as it is and reproduces that scene;
+    a partial one is laid out and framed first.
+    """
+    from fyi.agents.generator import generate
+    from fyi.render.cache import rendered_views
+    from fyi.render.dataset import write_dataset
+    from fyi.render.quality import quality_for
+    from fyi.scenes.asset_loader import assets_for
+    from fyi.scenes.io import load_spec
+
+    t0 = time.perf_counter()
+    if not isinstance(spec, SceneSpec):
+        spec = load_spec(spec)
+    spec = _with_assets(spec)
+    trace = []
+    if not spec.resolved:
+        layout = generate(spec)
+        spec = layout.spec
+        trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
+    out = Path(out)
+    with _staging(out, "render") as stage:
+        assets = assets_for(spec)
+        views = rendered_views(spec, assets, quality_for(spec.render), stage / "renders",
+                               progress=(lambda k, n: progress("render", k, n)) if progress else None)
+        timings = {"render": round(time.perf_counter() - t0, 3)}
+        write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings)
+        target = out / spec.scene_id
+        _publish(stage / "scene", target)
+    timings["total"] = round(time.perf_counter() - t0, 3)
+    return SynthResult(target, spec, list(spec.warnings), timings)
+
+
+def _with_assets(spec: SceneSpec) -> SceneSpec:
+    """Fill in procedural asset references a hand-written spec left out, checking categories."""
+    from fyi.assets.catalog import asset_seed, info
+
+    objects = []
+    for i, o in enumerate(spec.objects):
+        if o.asset is None:
+            try:
+                info(o.category)
+            except FyiError as e:
+                raise FyiError(f"objects[{i}].category: {e}") from None
+            from fyi.scenes.spec import AssetRef
+
+            o = o.model_copy(update={"asset": AssetRef(uid=o.category, seed=asset_seed(spec.seed, o.id))})
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})

@@ -1,0 +1,118 @@
+"""The `fyi` command: synth, render, validate, schema.
+
+A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
+anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tqdm import tqdm
+
+from fyi.errors import FyiError
+
+
+class ProgressBars:
+    """One tqdm bar per stage on stderr; stages without counts show as a line."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar: tqdm | None = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if stage != self.stage or self.bar is None:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=max(total, 1), desc=f"{stage:>20}", unit="step", file=sys.stderr, leave=False,
+                            bar_format="{desc} {bar:20} {n_fmt}/{total_fmt} [{elapsed}]")
+        self.bar.n = done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _report(result, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"scene_dir": str(result.scene_dir), "scene_id": result.scene_id,
+                          "warnings": result.warnings, "timings": result.timings}))
+        return
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(result.scene_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("synth", help="synthesize a scene dataset from an instruction")
+    s.add_argument("text", help='the instruction, e.g. "a wooden table with two mugs on it"')
+    s.add_argument("--out", required=True, help="output folder; the scene goes to OUT/<scene_id>/")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--quality", choices=("draft", "standard", "high"), default="draft")
+    s.add_argument("--views", type=int, default=4)
+    s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
+    s.add_argument("--json", action="store_true", help="print the result as JSON")
+    s.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    r = sub.add_parser("render", help="render a scene spec (YAML) into a dataset")
+    r.add_argument("spec")
+    r.add_argument("--out", required=True)
+    r.add_argument("--json", action="store_true")
+    r.add_argument("--quiet", action="store_true")
+
+    v = sub.add_parser("validate", help="check a scene spec and say what is wrong")
+    v.add_argument("spec")
+
+    sub.add_parser("schema", help="print the JSON Schema of the scene spec")
+
+    args = ap.parse_args(argv)
+    bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
+    try:
+        if args.command == "synth":
+            from fyi.api import synthesize
+
+            if args.seed < 0:
+                raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
+            result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
+                                max_rounds=args.rounds, progress=bars)
+            bars.close()
+            _report(result, args.json)
+        elif args.command == "render":
+            from fyi.api import render
+
+            result = render(args.spec, args.out, progress=bars)
+            bars.close()
+            _report(result, args.json)
+        elif args.command == "validate":
+            from fyi.api import _with_assets
+            from fyi.scenes.io import load_spec
+
+            spec = _with_assets(load_spec(args.spec))
+            state = "resolved (renders as it is)" if spec.resolved else "partial (will be laid out when rendered)"
+            print(f"{args.spec}: ok, {len(spec.objects)} objects, {len(spec.relations)} relations, {state}")
+        elif args.command == "schema":
+            from fyi.scenes.io import spec_json_schema
+
+            print(json.dumps(spec_json_schema(), indent=2))
+    except FyiError as e:
+        bars.close()
+        print(f"fyi: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        bars.close()
+        print("fyi: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

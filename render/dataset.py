@@ -1,0 +1,32 @@
+"""One scene folder, assembled from a resolved spec and its rendered views (DESIGN.md's layout)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from fyi.assets.model import Asset
+from fyi.render.coco import write_coco
+from fyi.render.glb import write_glb
+from fyi.render.manifest import write_manifest
+from fyi.render.scene_graph import write_scene_json
+from fyi.render.transforms import write_transforms
+from fyi.scenes.io import save_spec
+from fyi.scenes.spec import SceneSpec
+
+
+def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, scene_dir: Path, *,
+                  trace: list[dict], timings: dict[str, float]) -> None:
+    """Fill `scene_dir` (a staging folder: the caller moves it into place once this returns)."""
+    scene_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(views_src, scene_dir / "views", dirs_exist_ok=True)
+    save_spec(spec, scene_dir / "scene.yaml")
+    write_scene_json(spec, assets, scene_dir / "scene.json")
+    write_glb(spec, assets, scene_dir / "scene.glb")
+    write_coco(spec, scene_dir / "views", scene_dir / "coco.json")
+    write_transforms(spec, scene_dir / "views", scene_dir / "views" / "transforms.json")
+    with open(scene_dir / "trace.jsonl", "w") as f:
+        for step in trace:
+            f.write(json.dumps(step, sort_keys=False) + "\n")
+    write_manifest(scene_dir, seed=spec.seed, timings=timings,
+                   extra={"scene_id": spec.scene_id, "quality": spec.render.quality, "warnings": spec.warnings})

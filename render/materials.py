@@ -1,0 +1,387 @@
+"""Cycles node materials from material words: object parts, floors, walls, outdoor ground.
+
+Every builder keeps the requested colour dominant: procedural textures only modulate it (a few
+tens of percent of brightness, never its hue), so "a red mug" renders red whatever its material.
+Texture coordinates are object-space metres shifted by a seeded offset, so two oak tables in one
+scene do not show the same grain.
+"""
+from __future__ import annotations
+
+import colorsys
+from collections.abc import Sequence
+
+import bpy
+import numpy as np
+
+from fyi.assets.style import MATERIALS
+
+Color = tuple[float, float, float]
+
+KINDS = ("wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone",
+         "paper", "fur", "food", "foliage", "emissive")
+
+# Floors: the two tones of oak planks and of light tiles (sRGB).
+_OAK = ((0.58, 0.43, 0.29), (0.45, 0.32, 0.21))
+_TILE = ((0.86, 0.85, 0.82), (0.80, 0.80, 0.78))
+_WALL_PAINTS: dict[str, Sequence[Color]] = {
+    "warm": ((0.93, 0.90, 0.84), (0.90, 0.86, 0.78), (0.88, 0.84, 0.80)),
+    "cool": ((0.90, 0.92, 0.93), (0.84, 0.88, 0.90), (0.86, 0.89, 0.85)),
+    "neutral": ((0.80, 0.80, 0.80), (0.72, 0.72, 0.73)),
+}
+
+
+def material_kind(word: str | None) -> str:
+    """The renderer's kind for a material word ("oak" -> "wood"); unknown words render as plastic."""
+    if not word:
+        return "plastic"
+    w = word.strip().lower()
+    if w in KINDS:
+        return w
+    return MATERIALS.get(w, "plastic")
+
+
+def srgb_to_linear(color: Sequence[float]) -> Color:
+    """sRGB (0..1) to the scene-linear values Blender's colour sockets take."""
+    c = np.clip(np.asarray(color, dtype=float)[:3], 0.0, 1.0)
+    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return (float(lin[0]), float(lin[1]), float(lin[2]))
+
+
+class _Graph:
+    """A material's node tree with terse node creation and linking."""
+
+    def __init__(self, material: bpy.types.Material) -> None:
+        material.use_nodes = True
+        self.tree = material.node_tree
+        self.tree.nodes.clear()
+        self.output = self.tree.nodes.new("ShaderNodeOutputMaterial")
+
+    def node(self, kind: str, **inputs) -> bpy.types.Node:
+        n = self.tree.nodes.new(kind)
+        for name, value in inputs.items():
+            n.inputs[name.replace("_", " ")].default_value = value
+        return n
+
+    def link(self, out: bpy.types.NodeSocket, into: bpy.types.NodeSocket) -> None:
+        self.tree.links.new(out, into)
+
+    def coords(self, offset: np.ndarray, scale: float = 1.0) -> bpy.types.NodeSocket:
+        """Object-space coordinates, shifted by the seeded offset and scaled."""
+        tc = self.tree.nodes.new("ShaderNodeTexCoord")
+        mapping = self.tree.nodes.new("ShaderNodeMapping")
+        mapping.inputs["Location"].default_value = tuple(float(v) for v in offset)
+        mapping.inputs["Scale"].default_value = (scale, scale, scale)
+        self.link(tc.outputs["Object"], mapping.inputs["Vector"])
+        return mapping.outputs["Vector"]
+
+    def tint_ramp(self, fac: bpy.types.NodeSocket, dark: Sequence[float], light: Sequence[float],
+                  lo: float = 0.0, hi: float = 1.0) -> bpy.types.NodeSocket:
+        """Map a 0..1 texture value onto the colours dark..light (linear RGB)."""
+        ramp = self.tree.nodes.new("ShaderNodeValToRGB")
+        a, b = ramp.color_ramp.elements
+        a.position, b.position = lo, hi
+        a.color = (*dark[:3], 1.0)
+        b.color = (*light[:3], 1.0)
+        self.link(fac, ramp.inputs["Fac"])
+        return ramp.outputs["Color"]
+
+    def bump(self, height: bpy.types.NodeSocket, strength: float, distance: float = 0.01) -> bpy.types.NodeSocket:
+        b = self.node("ShaderNodeBump", Strength=strength, Distance=distance)
+        self.link(height, b.inputs["Height"])
+        return b.outputs["Normal"]
+
+    def principled(self, **inputs) -> bpy.types.Node:
+        return self.node("ShaderNodeBsdfPrincipled", **inputs)
+
+    def finish(self, shader: bpy.types.NodeSocket) -> None:
+        self.link(shader, self.output.inputs["Surface"])
+
+
+def _scaled(color: Color, k: float) -> Color:
+    return (color[0] * k, color[1] * k, color[2] * k)
+
+
+def _noise(g: _Graph, vec: bpy.types.NodeSocket, scale: float, detail: float = 4.0,
+           roughness: float = 0.5) -> bpy.types.Node:
+    n = g.node("ShaderNodeTexNoise", Scale=scale, Detail=detail, Roughness=roughness)
+    g.link(vec, n.inputs["Vector"])
+    return n
+
+
+def make_part_material(name: str, word: str | None, color: Sequence[float], *, roughness: float | None = None,
+                       rng: np.random.Generator) -> bpy.types.Material:
+    """A Principled node material for one asset part.
+
+    `color` is sRGB 0..1 and dominates the base colour; `roughness` overrides the kind's default;
+    `rng` draws the texture offset (seeded per scene and object by the caller).
+    """
+    kind = material_kind(word)
+    lin = srgb_to_linear(color)
+    offset = rng.uniform(-50.0, 50.0, size=3)
+    mat = bpy.data.materials.new(name)
+    g = _Graph(mat)
+    bsdf = _BUILDERS[kind](g, lin, offset)
+    if roughness is not None:
+        r = bsdf.inputs["Roughness"]
+        for link in list(r.links):
+            g.tree.links.remove(link)
+        r.default_value = float(np.clip(roughness, 0.0, 1.0))
+    g.finish(bsdf.outputs["BSDF"])
+    # The viewport colour is what Workbench previews show.
+    mat.diffuse_color = (*lin, 1.0)
+    return mat
+
+
+def _wood(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    wave = g.node("ShaderNodeTexWave", Scale=3.0, Distortion=6.0, Detail=3.0, Detail_Scale=1.5)
+    wave.wave_type = "RINGS"
+    wave.rings_direction = "Z"
+    g.link(vec, wave.inputs["Vector"])
+    fine = _noise(g, vec, 60.0, detail=2.0)
+    mix = g.node("ShaderNodeMixRGB", Fac=0.25)
+    g.link(wave.outputs["Fac"], mix.inputs["Color1"])
+    g.link(fine.outputs["Fac"], mix.inputs["Color2"])
+    base = g.tint_ramp(mix.outputs["Color"], _scaled(c, 0.62), _scaled(c, 1.05), 0.2, 0.8)
+    bsdf = g.principled(Roughness=0.42, Specular_IOR_Level=0.45)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(wave.outputs["Fac"], 0.08), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _metal(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 18.0, detail=6.0)
+    rough = g.node("ShaderNodeMapRange", From_Min=0.3, From_Max=0.7, To_Min=0.18, To_Max=0.32)
+    g.link(n.outputs["Fac"], rough.inputs["Value"])
+    bsdf = g.principled(Base_Color=(*c, 1.0), Metallic=1.0)
+    g.link(rough.outputs["Result"], bsdf.inputs["Roughness"])
+    return bsdf
+
+
+def _fabric(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 220.0, detail=2.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.82), c, 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.92, Sheen_Weight=0.35, Sheen_Roughness=0.4, Specular_IOR_Level=0.3)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(n.outputs["Fac"], 0.12, 0.002), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _leather(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    cells = g.node("ShaderNodeTexVoronoi", Scale=90.0)
+    g.link(vec, cells.inputs["Vector"])
+    n = _noise(g, vec, 8.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.8), c, 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.45, Coat_Weight=0.15, Coat_Roughness=0.3)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(cells.outputs["Distance"], 0.15, 0.002), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _ceramic(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    return g.principled(Base_Color=(*c, 1.0), Roughness=0.12, Coat_Weight=0.5, Coat_Roughness=0.05)
+
+
+def _glass(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    h, s, v = colorsys.rgb_to_hsv(*c)
+    # Clear glass would vanish against the room: tint a colourless request pale aqua.
+    tint = c if s > 0.15 else colorsys.hsv_to_rgb(0.5, 0.12, max(v, 0.75))
+    return g.principled(Base_Color=(*tint, 1.0), Roughness=0.04, IOR=1.45, Transmission_Weight=0.92)
+
+
+def _plastic(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    return g.principled(Base_Color=(*c, 1.0), Roughness=0.35, Specular_IOR_Level=0.5)
+
+
+def _rubber(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 150.0, detail=1.0)
+    bsdf = g.principled(Base_Color=(*c, 1.0), Roughness=0.85, Specular_IOR_Level=0.3)
+    g.link(g.bump(n.outputs["Fac"], 0.05, 0.001), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _stone(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 5.0, detail=10.0, roughness=0.6)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.72), _scaled(c, 1.08), 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.55)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(n.outputs["Fac"], 0.1), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _paper(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 120.0, detail=3.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.9), c, 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.95, Specular_IOR_Level=0.25)
+    g.link(base, bsdf.inputs["Base Color"])
+    return bsdf
+
+
+def _fur(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 300.0, detail=4.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.75), c, 0.3, 0.7)
+    bsdf = g.principled(Roughness=1.0, Sheen_Weight=1.0, Sheen_Roughness=0.6, Specular_IOR_Level=0.15)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(n.outputs["Fac"], 0.4, 0.003), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _food(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 25.0, detail=4.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.8), _scaled(c, 1.05), 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.6, Subsurface_Weight=0.12, Subsurface_Scale=0.01)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(base, bsdf.inputs["Subsurface Radius"])
+    g.link(g.bump(n.outputs["Fac"], 0.1, 0.003), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _foliage(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 12.0, detail=3.0)
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.7), _scaled(c, 1.1), 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.5, Sheen_Weight=0.2, Specular_IOR_Level=0.4)
+    g.link(base, bsdf.inputs["Base Color"])
+    return bsdf
+
+
+def _emissive(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    return g.principled(Base_Color=(*c, 1.0), Roughness=0.4, Emission_Color=(*c, 1.0), Emission_Strength=4.0)
+
+
+_BUILDERS = {
+    "wood": _wood, "metal": _metal, "fabric": _fabric, "leather": _leather, "ceramic": _ceramic,
+    "glass": _glass, "plastic": _plastic, "rubber": _rubber, "stone": _stone, "paper": _paper,
+    "fur": _fur, "food": _food, "foliage": _foliage, "emissive": _emissive,
+}
+assert set(_BUILDERS) == set(KINDS)
+
+
+# --- room shell -------------------------------------------------------------------------------
+
+_FLOOR_BY_ROOM = {
+    "living_room": "wood", "bedroom": "wood", "office": "wood", "dining_room": "wood",
+    "kitchen": "tiles", "bathroom": "tiles",
+    "empty_room": "studio", "studio": "studio",
+    "outdoors": "ground",
+}
+
+
+def floor_kind(room_type: str) -> str:
+    """Which floor a room gets: wood planks, tiles, neutral studio grey or outdoor ground."""
+    return _FLOOR_BY_ROOM.get(room_type, "studio")
+
+
+def make_floor_material(room_type: str, rng: np.random.Generator) -> bpy.types.Material:
+    """The floor (or outdoor ground) material that suits the room type."""
+    kind = floor_kind(room_type)
+    mat = bpy.data.materials.new(f"floor_{kind}")
+    g = _Graph(mat)
+    offset = rng.uniform(-50.0, 50.0, size=3)
+    bsdf = {"wood": _plank_floor, "tiles": _tile_floor, "studio": _studio_floor, "ground": _ground}[kind](g, offset)
+    g.finish(bsdf.outputs["BSDF"])
+    return mat
+
+
+def _bricks(g: _Graph, vec: bpy.types.NodeSocket, c1: Color, c2: Color, mortar: Color, *, width: float,
+            row_height: float, offset: float, mortar_size: float) -> bpy.types.Node:
+    b = g.node("ShaderNodeTexBrick", Color1=(*c1, 1.0), Color2=(*c2, 1.0), Mortar=(*mortar, 1.0), Scale=1.0,
+               Mortar_Size=mortar_size, Mortar_Smooth=0.1, Bias=0.0, Brick_Width=width, Row_Height=row_height)
+    b.offset = offset
+    b.offset_frequency = 1
+    g.link(vec, b.inputs["Vector"])
+    return b
+
+
+def _plank_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    light, dark = (srgb_to_linear(c) for c in _OAK)
+    planks = _bricks(g, vec, light, dark, _scaled(dark, 0.5), width=1.2, row_height=0.14, offset=0.37,
+                     mortar_size=0.0015)
+    # Grain runs along the planks (x): stretch the noise across them.
+    grain_vec = g.node("ShaderNodeMapping")
+    grain_vec.inputs["Scale"].default_value = (1.5, 40.0, 1.0)
+    g.link(vec, grain_vec.inputs["Vector"])
+    grain = g.node("ShaderNodeTexWave", Scale=2.0, Distortion=8.0, Detail=4.0)
+    g.link(grain_vec.outputs["Vector"], grain.inputs["Vector"])
+    grain_tint = g.tint_ramp(grain.outputs["Fac"], (0.8, 0.8, 0.8), (1.0, 1.0, 1.0))
+    mul = g.node("ShaderNodeMixRGB", Fac=1.0)
+    mul.blend_type = "MULTIPLY"
+    g.link(planks.outputs["Color"], mul.inputs["Color1"])
+    g.link(grain_tint, mul.inputs["Color2"])
+    bsdf = g.principled(Roughness=0.35, Coat_Weight=0.2, Coat_Roughness=0.15)
+    g.link(mul.outputs["Color"], bsdf.inputs["Base Color"])
+    g.link(g.bump(planks.outputs["Fac"], 0.2, 0.002), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _tile_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    c1, c2 = (srgb_to_linear(c) for c in _TILE)
+    tiles = _bricks(g, vec, c1, c2, srgb_to_linear((0.55, 0.55, 0.53)), width=0.45, row_height=0.45,
+                    offset=0.0, mortar_size=0.004)
+    # Glossy tiles, matte grout: the brick Fac is 1 in the grout.
+    rough = g.node("ShaderNodeMapRange", From_Min=0.0, From_Max=1.0, To_Min=0.12, To_Max=0.8)
+    g.link(tiles.outputs["Fac"], rough.inputs["Value"])
+    bsdf = g.principled()
+    g.link(tiles.outputs["Color"], bsdf.inputs["Base Color"])
+    g.link(rough.outputs["Result"], bsdf.inputs["Roughness"])
+    g.link(g.bump(tiles.outputs["Fac"], 0.3, 0.002), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _studio_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    n = _noise(g, vec, 3.0, detail=3.0)
+    grey = srgb_to_linear((0.55, 0.55, 0.56))
+    base = g.tint_ramp(n.outputs["Fac"], _scaled(grey, 0.94), grey, 0.3, 0.7)
+    bsdf = g.principled(Roughness=0.6, Specular_IOR_Level=0.3)
+    g.link(base, bsdf.inputs["Base Color"])
+    return bsdf
+
+
+def _ground(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+    vec = g.coords(offset)
+    patches = _noise(g, vec, 0.6, detail=6.0, roughness=0.55)
+    grass, earth = srgb_to_linear((0.36, 0.52, 0.20)), srgb_to_linear((0.45, 0.40, 0.26))
+    base = g.tint_ramp(patches.outputs["Fac"], earth, grass, 0.3, 0.45)
+    blades = _noise(g, vec, 80.0, detail=2.0)
+    bsdf = g.principled(Roughness=0.9, Specular_IOR_Level=0.2)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(g.bump(blades.outputs["Fac"], 0.3, 0.01), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def make_wall_material(room_type: str, rng: np.random.Generator) -> bpy.types.Material:
+    """Matte painted walls whose back faces are fully transparent.
+
+    Wall normals point into the room, so a camera outside sees back faces: they mix to a
+    Transparent BSDF, and as their alpha is below the view layer's pass_alpha_threshold Cycles
+    writes no depth, normal or index there either: walls never block a camera.
+    """
+    palette = _WALL_PAINTS["neutral" if room_type in ("empty_room", "studio")
+                           else "cool" if room_type in ("kitchen", "bathroom", "office") else "warm"]
+    paint = srgb_to_linear(palette[int(rng.integers(len(palette)))])
+    mat = bpy.data.materials.new("wall_paint")
+    g = _Graph(mat)
+    vec = g.coords(rng.uniform(-50.0, 50.0, size=3))
+    n = _noise(g, vec, 40.0, detail=2.0)
+    bsdf = g.principled(Base_Color=(*paint, 1.0), Roughness=0.85, Specular_IOR_Level=0.3)
+    g.link(g.bump(n.outputs["Fac"], 0.03, 0.002), bsdf.inputs["Normal"])
+    geometry = g.node("ShaderNodeNewGeometry")
+    clear = g.node("ShaderNodeBsdfTransparent", Color=(1.0, 1.0, 1.0, 1.0))
+    mix = g.node("ShaderNodeMixShader")
+    g.link(geometry.outputs["Backfacing"], mix.inputs["Fac"])
+    g.link(bsdf.outputs["BSDF"], mix.inputs[1])
+    g.link(clear.outputs["BSDF"], mix.inputs[2])
+    g.finish(mix.outputs["Shader"])
+    mat.diffuse_color = (*paint, 1.0)
+    return mat

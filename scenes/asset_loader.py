@@ -1,0 +1,34 @@
+"""The assets of a spec's objects, rebuilt from their references (deterministic for a seed)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fyi.assets.catalog import build_asset
+from fyi.assets.files import load_mesh_asset
+from fyi.assets.model import Asset
+from fyi.assets.style import Style
+from fyi.scenes.spec import ObjectSpec, SceneSpec
+
+
+@lru_cache(maxsize=512)
+def _cached(source: str, uid: str, seed: int, path: str | None, category: str, style: Style) -> Asset:
+    if source == "file":
+        return load_mesh_asset(Path(path), category)
+    return build_asset(uid, seed, style)
+
+
+def asset_for(obj: ObjectSpec, base_dir: Path | None = None) -> Asset:
+    if obj.asset is None:
+        raise ValueError(f"object {obj.id} has no asset yet")
+    ref = obj.asset
+    path = ref.path
+    if path and base_dir is not None and not Path(path).is_absolute():
+        path = str(base_dir / path)
+    style = Style(obj.attributes.color, obj.attributes.material, obj.attributes.size)
+    # Shared between calls (building is the costly part): callers treat assets as read-only.
+    return _cached(ref.source, ref.uid, ref.seed, path, obj.category, style)
+
+
+def assets_for(spec: SceneSpec, base_dir: Path | None = None) -> dict[str, Asset]:
+    return {o.id: asset_for(o, base_dir) for o in spec.objects}

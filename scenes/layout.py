@@ -1,0 +1,484 @@
+"""LayoutSolver: every object gets a pose that the instruction's relations, support, room bounds and
+no-interpenetration all agree with.
+
+The solver is constructive and deterministic: objects are placed one at a time, supports and
+reference objects before the objects that depend on them; each object tries candidate poses that
+its relations suggest (slots around a table for its chairs, the side of a bed for a nightstand, the
+back wall for a bookshelf, free spots of a tabletop for mugs) in a seeded order and keeps the first
+one that collides with nothing placed and stays in the room. Supported objects stand exactly on
+their support's surface, so nothing floats and no settling is needed. Relations that no candidate
+satisfies are reported, never silently dropped.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from shapely.geometry import box as rect
+
+from fyi.assets.model import Asset, Surface
+from fyi.errors import FyiError
+from fyi.scenes.geometry import Body, body, forward, interpenetrate, quaternion_yaw, yaw_quaternion
+from fyi.scenes.relations import Viewer, holds
+from fyi.scenes.spec import ObjectSpec, Relation, Room, SceneSpec
+
+# Interior size (width x, depth y, height z) by room type; grown when the objects need more floor.
+ROOM_SIZES: dict[str, tuple[float, float, float]] = {
+    "living_room": (5.0, 4.5, 2.7), "bedroom": (4.5, 4.0, 2.7), "kitchen": (4.5, 3.6, 2.7),
+    "office": (4.0, 3.6, 2.7), "bathroom": (3.0, 2.6, 2.6), "dining_room": (4.5, 4.0, 2.7),
+    "empty_room": (4.0, 3.6, 2.7), "studio": (4.0, 3.6, 2.7), "outdoors": (12.0, 10.0, 8.0),
+}
+SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
+FLAT = 0.03  # metres: assets lower than this (rugs) lie under other floor objects
+POSITIONAL = ("next_to", "near", "left_of", "right_of", "in_front_of", "behind", "between", "around",
+              "under", "above", "facing")
+
+
+@dataclass
+class Placed:
+    obj: ObjectSpec
+    asset: Asset
+    position: np.ndarray
+    yaw: float
+    body: Body
+    support: str
+    surface: str | None = None
+
+    @property
+    def rotation(self):
+        return yaw_quaternion(self.yaw)
+
+
+@dataclass
+class Layout:
+    spec: SceneSpec
+    unmet: list[str] = field(default_factory=list)  # relations no candidate pose satisfied
+
+
+class LayoutSolver:
+    """Poses the objects of a spec. `assets` maps object id -> Asset."""
+
+    def __init__(self, spec: SceneSpec, assets: dict[str, Asset], *, attempt: int = 0):
+        self.spec = spec
+        self.assets = assets
+        self.rng = np.random.default_rng([spec.seed, attempt])
+        self.viewer = Viewer.default()
+        self.placed: dict[str, Placed] = {}
+        self.notes: list[str] = []
+
+    # ---------------------------------------------------------------- public
+    def solve(self) -> Layout:
+        spec = self.spec
+        self.supports = self._decide_supports()
+        self.room = self._room()
+        half = np.array(self.room.size[:2]) / 2
+        self.bounds = rect(-half[0] + 0.01, -half[1] + 0.01, half[0] - 0.01, half[1] - 0.01)
+        for oid in self._order():
+            obj = spec.object(oid)
+            if obj.position is not None:
+                self._keep_given(obj)
+            else:
+                self._place(obj)
+        objects = []
+        for i, o in enumerate(spec.objects):
+            p = self.placed[o.id]
+            objects.append(o.model_copy(update={
+                "instance_id": o.instance_id or i + 1,
+                "position": tuple(round(float(c), 6) for c in p.position),
+                "rotation": o.rotation if o.position is not None else tuple(round(c, 9) for c in p.rotation),
+                "support": p.support,
+                "surface": p.surface,
+            }))
+        solved = spec.model_copy(update={"objects": objects, "room": self.room})
+        unmet = self.unmet_relations()
+        warnings = list(dict.fromkeys([*spec.warnings, *self.notes, *unmet]))
+        return Layout(solved.model_copy(update={"warnings": warnings}), unmet)
+
+    def unmet_relations(self) -> list[str]:
+        return [f"relation not met: {_fmt(r)}" for r in self.spec.relations if not self._holds(r)]
+
+    # ---------------------------------------------------------------- planning
+    def _decide_supports(self) -> dict[str, str]:
+        """floor, wall or the id of the object each object rests on."""
+        spec, assets = self.spec, self.assets
+        walls = self.spec.room.walls and self.spec.room.type != "outdoors"
+        sup: dict[str, str] = {}
+        for o in spec.objects:
+            if o.support:
+                sup[o.id] = o.support
+        for r in spec.relations:
+            if r.predicate in ("on", "in") and r.subject not in sup:
+                sup[r.subject] = r.object
+        for o in spec.objects:
+            if o.id in sup:
+                continue
+            placement = assets[o.id].placement
+            if placement == "wall" and walls:
+                sup[o.id] = "wall"
+            elif placement == "surface":
+                # Beside something that stands on a surface: share that surface (a mouse right of a keyboard).
+                ref = next((r.object for r in spec.relations if r.subject == o.id and r.predicate in POSITIONAL
+                            and sup.get(r.object) not in (None, "floor", "wall")), None)
+                sup[o.id] = sup[ref] if ref else self._default_surface_holder(o.id) or "floor"
+            else:
+                sup[o.id] = "floor"
+        for oid in list(sup):  # break support cycles
+            seen, cur = set(), oid
+            while sup.get(cur) not in (None, "floor", "wall"):
+                if cur in seen:
+                    sup[oid] = "floor"
+                    self.notes.append(f"{oid}: support cycle broken; placed on the floor")
+                    break
+                seen.add(cur)
+                cur = sup[cur]
+        if not walls:
+            for oid, s in sup.items():
+                if s == "wall":
+                    sup[oid] = "floor"
+                    self.notes.append(f"{oid}: no wall to hang it on; placed on the floor")
+        return sup
+
+    def _default_surface_holder(self, oid: str) -> str | None:
+        """A lone tabletop thing goes on the first table-like piece of furniture in the scene."""
+        for o in self.spec.objects:
+            a = self.assets[o.id]
+            if o.id != oid and a.placement == "floor" and any(
+                    s.kind == "top" and s.size[0] * s.size[1] >= 0.15 and s.name in ("top", "surface") for s in a.surfaces):
+                return o.id
+        return None
+
+    def _order(self) -> list[str]:
+        """Supports and references before the objects that depend on them; otherwise spec order."""
+        deps: dict[str, list[str]] = {o.id: [] for o in self.spec.objects}
+        for oid, s in self.supports.items():
+            if s not in ("floor", "wall"):
+                deps[oid].append(s)
+        for r in self.spec.relations:
+            if r.predicate not in ("on", "in"):
+                deps[r.subject] += [x for x in (r.object, r.object2) if x]
+        # Big against-the-wall furniture first: it anchors the room.
+        ids = sorted(deps, key=lambda i: (not self.assets[i].against_wall, [o.id for o in self.spec.objects].index(i)))
+        order: list[str] = []
+        state: dict[str, int] = {}
+
+        def visit(i: str) -> None:
+            if state.get(i) == 2:
+                return
+            if state.get(i) == 1:  # a cycle of relations: the later one is satisfied where it can be
+                return
+            state[i] = 1
+            for d in deps[i]:
+                visit(d)
+            state[i] = 2
+            order.append(i)
+
+        for i in ids:
+            visit(i)
+        return order
+
+    def _room(self) -> Room:
+        room = self.spec.room
+        if room.size is not None:
+            return room
+        w, d, h = ROOM_SIZES.get(room.type, ROOM_SIZES["empty_room"])
+        floor_area = sum(float(np.prod(self.assets[o.id].dims[:2])) for o in self.spec.objects
+                         if self.supports[o.id] == "floor")
+        grow = math.sqrt(max(1.0, 3.5 * floor_area / (w * d)))
+        tallest = max(self._stack_height(o.id) for o in self.spec.objects)
+        size = (round(w * grow, 3), round(d * grow, 3), round(max(h, tallest + 0.5), 3))
+        return room.model_copy(update={"size": size, "walls": room.walls and room.type != "outdoors"})
+
+    def _stack_height(self, oid: str) -> float:
+        s = self.supports[oid]
+        below = self._stack_height(s) if s not in ("floor", "wall") else (1.5 if s == "wall" else 0.0)
+        return below + float(self.assets[oid].dims[2])
+
+    # ---------------------------------------------------------------- placing
+    def _keep_given(self, obj: ObjectSpec) -> None:
+        a = self.assets[obj.id]
+        b = body(a, obj.position, obj.rotation, obj.scale)
+        yaw = quaternion_yaw(obj.rotation) or 0.0
+        self.placed[obj.id] = Placed(obj, a, np.array(obj.position, float), yaw, b,
+                                     obj.support or self.supports[obj.id], obj.surface)
+
+    def _place(self, obj: ObjectSpec) -> None:
+        support = self.supports[obj.id]
+        if support == "wall":
+            cands = self._wall_candidates(obj)
+        elif support == "floor":
+            cands = self._floor_candidates(obj)
+        else:
+            cands = self._surface_candidates(obj, support)
+        rels = [r for r in self.spec.relations if r.subject == obj.id and self._refs_placed(r)]
+        first_free = None
+        for cand in cands:
+            p = self._try(obj, *cand)
+            if p is None:
+                continue
+            self.placed[obj.id] = p
+            if all(self._holds(r) for r in rels):
+                return
+            first_free = first_free or p
+            del self.placed[obj.id]
+        if first_free is not None:
+            self.placed[obj.id] = first_free
+            return
+        if support not in ("floor", "wall"):
+            self.notes.append(f"{obj.id}: no free room on {support}; placed on the floor beside it")
+            self.supports[obj.id] = "floor"
+            return self._place(obj)
+        raise FyiError(f"layout: no free place for {obj.id} ({obj.category}) in a "
+                       f"{self.room.size[0]:.1f} x {self.room.size[1]:.1f} m {self.room.type.replace('_', ' ')}")
+
+    def _try(self, obj: ObjectSpec, xy, yaw: float, z: float, support: str, surface: str | None,
+             clearance: float | None = None) -> Placed | None:
+        a = self.assets[obj.id]
+        pos = np.array([xy[0], xy[1], z], float)
+        b = body(a, pos, yaw_quaternion(yaw), obj.scale)
+        if clearance is not None and b.z1 - b.z0 > clearance:
+            return None
+        if support in ("floor", "wall") and not self.bounds.contains(b.outline):
+            return None
+        if support not in ("floor", "wall"):
+            holder = self.placed[support].body
+            if not holder.outline.buffer(0.02).contains(b.outline):
+                return None
+        flat = b.z1 - b.z0 < FLAT
+        for other in self.placed.values():
+            if other.obj.id == support or self.supports.get(other.obj.id) == obj.id:
+                continue
+            if (flat or other.body.z1 - other.body.z0 < FLAT) and support == "floor" and other.support == "floor":
+                continue  # a rug lies under what stands on it
+            if interpenetrate(b, other.body):
+                return None
+        return Placed(obj, a, pos, yaw, b, support, surface)
+
+    def _refs_placed(self, r: Relation) -> bool:
+        return all(x in self.placed for x in (r.object, r.object2) if x)
+
+    def _holds(self, r: Relation) -> bool:
+        a, b = self.placed.get(r.subject), self.placed.get(r.object)
+        c = self.placed.get(r.object2) if r.object2 else None
+        if a is None or b is None:
+            return False
+        return holds(r.predicate, a.body, b.body, self.viewer, b_rotation=b.rotation, a_rotation=a.rotation,
+                     c=c.body if c else None)
+
+    # ---------------------------------------------------------------- candidates
+    def _half(self, obj: ObjectSpec, yaw: float) -> np.ndarray:
+        """Half extents in world x/y of the asset turned by yaw, and its centre offset from the origin."""
+        a = self.assets[obj.id]
+        b = body(a, (0.0, 0.0, 0.0), yaw_quaternion(yaw), obj.scale)
+        return (b.hi[:2] - b.lo[:2]) / 2
+
+    def _floor_candidates(self, obj: ObjectSpec):
+        rels = [r for r in self.spec.relations if r.subject == obj.id and self._refs_placed(r)]
+        for r in rels:
+            yield from self._relation_candidates(obj, r, z=0.0, support="floor", surface=None)
+        # An unplaced partner of a "between": keep a table's width away from the first partner.
+        for r in self.spec.relations:
+            if r.predicate == "between" and obj.id in (r.object, r.object2):
+                other = r.object2 if obj.id == r.object else r.object
+                if other in self.placed:
+                    yield from self._ring(obj, self.placed[other], gaps=(1.0, 1.3, 0.8), face=True)
+        if self.assets[obj.id].against_wall:
+            yield from self._against_walls(obj)
+        yield from self._free_floor(obj)
+
+    def _relation_candidates(self, obj: ObjectSpec, r: Relation, *, z: float, support: str, surface):
+        ref = self.placed[r.object]
+        a = self.assets[obj.id]
+        if r.predicate in ("next_to", "around") and (obj.category in SEATS) and ref.asset.surfaces:
+            yield from self._seat_slots(obj, ref)
+        if r.predicate in ("next_to", "near", "around"):
+            gaps = (0.08, 0.25, 0.45) if r.predicate != "near" else (0.3, 0.6, 0.9)
+            yield from self._beside(obj, ref, gaps, z, support, surface)
+            yield from self._ring(obj, ref, gaps=gaps, face=r.predicate == "around", z=z, support=support,
+                                  surface=surface)
+        elif r.predicate in ("left_of", "right_of"):
+            sign = -1 if r.predicate == "left_of" else 1
+            h = self._half(obj, ref.yaw)
+            rh = (ref.body.hi[:2] - ref.body.lo[:2]) / 2
+            for g in (0.08, 0.2, 0.4, 0.7):
+                for dy in (0.0, -0.15, 0.15, -0.35, 0.35):
+                    x = ref.body.center[0] + sign * (rh[0] + h[0] + g)
+                    yield (x, ref.body.center[1] + dy), ref.yaw, z, support, surface
+        elif r.predicate in ("in_front_of", "behind", "under"):
+            sign = -1 if r.predicate == "behind" else 1
+            fwd = forward(ref.rotation)[:2] * sign
+            h = self._half(obj, ref.yaw)
+            rh = (ref.body.hi[:2] - ref.body.lo[:2]) / 2
+            reach = abs(fwd[0]) * (rh[0] + h[0]) + abs(fwd[1]) * (rh[1] + h[1])
+            side = np.array([-fwd[1], fwd[0]])
+            if r.predicate == "under":
+                gaps = (-0.6 * h.min(), 0.02, 0.15)
+            elif a.dims[2] < FLAT:  # a rug at the foot of a bed lies partly under it
+                gaps = (-0.25, -0.1, 0.02, 0.15)
+            else:
+                gaps = (0.02, 0.15, 0.35, 0.6)
+            for g in gaps:
+                for s in (0.0, 0.2, -0.2, 0.45, -0.45):
+                    xy = ref.body.center[:2] + fwd * (reach + g) + side * s
+                    yield xy, ref.yaw, z, support, surface
+        elif r.predicate == "between" and r.object2 in self.placed:
+            p, q = self.placed[r.object].body.center[:2], self.placed[r.object2].body.center[:2]
+            seg = q - p
+            normal = np.array([-seg[1], seg[0]]) / max(1e-9, float(np.linalg.norm(seg)))
+            yaw = math.atan2(seg[1], seg[0]) + math.pi / 2
+            for t in (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74):
+                for off in (0.0, 0.2, -0.2, 0.4, -0.4):
+                    for y in (yaw, 0.0):
+                        yield p + seg * t + normal * off, y, z, support, surface
+        elif r.predicate == "facing":
+            yield from self._ring(obj, ref, gaps=(0.8, 1.2, 1.6), face=True, z=z, support=support, surface=surface)
+        elif r.predicate == "above" and a.placement != "wall":
+            yield from self._ring(obj, ref, gaps=(0.1, 0.3), face=False, z=z, support=support, surface=surface)
+
+    def _seat_slots(self, obj: ObjectSpec, ref: Placed):
+        """Places for a chair at a table or desk, facing it: the far side and the ends first, so the
+        main view sees the table; the near side only for a desk against a wall or when those are full."""
+        h = self._half(obj, 0.0)
+        depth = h[1] * 2
+        lo, hi = ref.asset.bounds[0][:2], ref.asset.bounds[1][:2]
+        hx, hy = (hi - lo) / 2
+        centre_local = (hi + lo) / 2
+        sides = []  # (local normal direction, half length along the side, distance from centre)
+        for n, along, dist in (((0, 1), hx, hy), ((-1, 0), hy, hx), ((1, 0), hy, hx), ((0, -1), hx, hy)):
+            sides.append((np.array(n, float), along, dist))
+        if ref.asset.against_wall:
+            sides = [sides[3], sides[1], sides[2]]
+        width = h[0] * 2 + 0.12
+        c, s = math.cos(ref.yaw), math.sin(ref.yaw)
+        rot = np.array([[c, -s], [s, c]])
+        for tuck in (0.05, 0.15, -0.05):
+            for n, along, dist in sides:
+                k = max(1, int((2 * along + 0.1) // width))
+                offsets = [(i - (k - 1) / 2) * (2 * along / k) for i in range(k)]
+                tangent = np.array([-n[1], n[0]])
+                for off in offsets:
+                    local = centre_local + n * (dist + depth / 2 + tuck) + tangent * off
+                    xy = ref.position[:2] + rot @ local
+                    # The chair's front (-Y) points at the table: yaw turns -Y onto -n.
+                    yaw = ref.yaw + math.atan2(-n[0], n[1])
+                    yield xy, yaw, 0.0, "floor", None
+
+    def _beside(self, obj: ObjectSpec, ref: Placed, gaps, z, support, surface):
+        """Left and right of the reference in its own frame, backs aligned (a nightstand by a bed)."""
+        lo, hi = ref.asset.bounds[0][:2], ref.asset.bounds[1][:2]
+        c, s = math.cos(ref.yaw), math.sin(ref.yaw)
+        rot = np.array([[c, -s], [s, c]])
+        ha = self.assets[obj.id].dims[:2] / 2
+        for g in gaps:
+            for side in (-1, 1) if self.rng.random() < 0.5 else (1, -1):
+                x = (hi[0] + ha[0] + g) if side > 0 else (lo[0] - ha[0] - g)
+                for y in (hi[1] - ha[1], (lo[1] + hi[1]) / 2, lo[1] + ha[1]):
+                    yield ref.position[:2] + rot @ np.array([x, y]), ref.yaw, z, support, surface
+
+    def _ring(self, obj: ObjectSpec, ref: Placed, *, gaps, face: bool, z: float = 0.0, support: str = "floor",
+              surface=None):
+        start = self.rng.uniform(0, 2 * math.pi)
+        for g in gaps:
+            for k in range(16):
+                ang = start + k * 2 * math.pi / 16
+                d = np.array([math.cos(ang), math.sin(ang)])
+                yaw = math.atan2(d[0], -d[1]) + math.pi if face else ref.yaw
+                h = self._half(obj, yaw)
+                rh = (ref.body.hi[:2] - ref.body.lo[:2]) / 2
+                reach = abs(d[0]) * (rh[0] + h[0]) + abs(d[1]) * (rh[1] + h[1])
+                yield ref.body.center[:2] + d * (reach + g), yaw, z, support, surface
+
+    def _against_walls(self, obj: ObjectSpec):
+        """Back wall first (faces the main view), then the side walls; centred first, then outward."""
+        w, d, _ = self.room.size
+        for yaw, along_x in ((0.0, True), (-math.pi / 2, False), (math.pi / 2, False)):
+            h = self._half(obj, yaw)
+            span = (w / 2 - h[0] - 0.02) if along_x else (d / 2 - h[1] - 0.02)
+            if span < 0:
+                continue
+            steps = np.arange(0.0, span + 1e-9, 0.15)
+            offsets = sorted({round(float(v), 4) for s in steps for v in (s, -s)}, key=abs)
+            jitter = self.rng.uniform(-0.05, 0.05)
+            for t in offsets:
+                t = float(np.clip(t + jitter, -span, span))
+                if along_x:
+                    yield (t, d / 2 - h[1] - 0.01), yaw, 0.0, "floor", None
+                else:
+                    x = (w / 2 - h[0] - 0.01) * (1 if yaw < 0 else -1)
+                    yield (x, t), yaw, 0.0, "floor", None
+
+    def _free_floor(self, obj: ObjectSpec):
+        """A grid over the floor, nearest the placed group (or the room's middle) first."""
+        w, d, _ = self.room.size
+        floor_things = [p.body.center[:2] for p in self.placed.values() if p.support == "floor"]
+        centre = np.mean(floor_things, axis=0) if floor_things else np.array([0.0, 0.3])
+        step = 0.2
+        xs = np.arange(-w / 2, w / 2 + 1e-9, step)
+        ys = np.arange(-d / 2, d / 2 + 1e-9, step)
+        pts = np.array([(x, y) for x in xs for y in ys]) + self.rng.uniform(-0.04, 0.04, size=2)
+        order = np.argsort(np.linalg.norm(pts - centre, axis=1), kind="stable")
+        for i in order:
+            yield tuple(pts[i]), 0.0, 0.0, "floor", None
+
+    def _wall_candidates(self, obj: ObjectSpec):
+        w, d, h = self.room.size
+        half = self._half(obj, 0.0)
+        a = self.assets[obj.id]
+        y = d / 2 - half[1] - 0.005
+        targets = [self.placed[r.object] for r in self.spec.relations
+                   if r.subject == obj.id and r.object in self.placed and r.predicate in ("above", "near", "next_to")]
+        if targets:
+            t = targets[0]
+            base = max(t.body.z1 + 0.15, 0.9)
+            xs = [t.body.center[0] + dx for dx in (0.0, 0.2, -0.2, 0.4, -0.4)]
+        else:
+            base = 1.45 - a.dims[2] / 2
+            xs = [float(x) for x in sorted(np.arange(-w / 2 + half[0], w / 2 - half[0], 0.2), key=abs)]
+        for dz in (0.0, 0.15, 0.3, 0.5, -0.15):
+            z = base + dz
+            if z < 0.3 or z + a.dims[2] > h - 0.05:
+                continue
+            for x in xs:
+                yield (x, y), 0.0, z, "wall", None
+
+    def _surface_candidates(self, obj: ObjectSpec, support: str):
+        holder = self.placed[support]
+        wants_in = any(r.subject == obj.id and r.object == support and r.predicate == "in" for r in self.spec.relations)
+        surfaces = sorted(holder.asset.surfaces, key=lambda s: _surface_rank(s, wants_in))
+        rels = [r for r in self.spec.relations if r.subject == obj.id and r.predicate in POSITIONAL
+                and self._refs_placed(r)]
+        c, s = math.cos(holder.yaw), math.sin(holder.yaw)
+        rot = np.array([[c, -s], [s, c]])
+        for surf in surfaces:
+            z = holder.position[2] + surf.z * holder.obj.scale[2]
+            for r in rels:
+                yield from ((xy, yaw, z, support, surf.name, surf.clearance)
+                            for xy, yaw, *_ in self._relation_candidates(obj, r, z=z, support=support, surface=surf.name))
+            h = self._half(obj, holder.yaw)
+            lo = np.array(surf.min) + h.min() * 0.5
+            hi = np.array(surf.max) - h.min() * 0.5
+            if np.any(hi < lo):
+                lo = hi = (np.array(surf.min) + np.array(surf.max)) / 2
+            gx = np.linspace(lo[0], hi[0], 9)
+            gy = np.linspace(lo[1], hi[1], 7)
+            local = np.array([(x, y) for y in gy for x in gx])
+            world = holder.position[:2] + local @ rot.T
+            siblings = [p.body.center[:2] for p in self.placed.values() if p.support == support and p.surface == surf.name]
+            mid = holder.position[:2] + rot @ ((np.array(surf.min) + np.array(surf.max)) / 2)
+            if siblings:
+                spread = np.min(np.linalg.norm(world[:, None] - np.array(siblings)[None], axis=2), axis=1)
+                score = np.minimum(spread, 0.35) - 0.25 * np.linalg.norm(world - mid, axis=1)
+            else:
+                score = -np.linalg.norm(world - mid, axis=1) + self.rng.uniform(0, 0.02, len(world))
+            for i in np.argsort(-score, kind="stable"):
+                yield world[i], holder.yaw, z, support, surf.name, surf.clearance
+
+
+def _surface_rank(s: Surface, wants_in: bool) -> tuple:
+    interior = s.kind == "interior"
+    return (interior != wants_in, not s.name.startswith(("top", "seat", "surface")), s.z)
+
+
+def _fmt(r: Relation) -> str:
+    extra = f" and {r.object2}" if r.object2 else ""
+    return f"{r.subject} {r.predicate.replace('_', ' ')} {r.object}{extra}"
