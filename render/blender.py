@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import sys
 import tempfile
 import zlib
@@ -24,10 +25,10 @@ from fyi.assets.model import Asset
 from fyi.errors import FyiError
 from fyi.render.materials import make_floor_material, make_part_material, make_wall_material
 from fyi.render.passes import ViewPasses, read_exr, write_view
+from fyi.scenes.geometry import world_bbox
 from fyi.scenes.spec import CameraSpec, ObjectSpec, SceneSpec
 
 SENSOR_WIDTH_MM = 36.0
-INDOOR_ROOMS = ("living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room")
 STUDIO_ROOMS = ("empty_room", "studio")
 # Cycles' film exposure (stops) per room type: it is applied inside the renderer, so the linear
 # Combined pass in the EXR is already exposed and passes.read_exr needs no scene settings. Rooms
@@ -50,33 +51,17 @@ def room_size(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[float, float, 
     return (max(2 * half_x + 2.0, 3.0), max(2 * half_y + 2.0, 3.0), max(hi[2] + 0.8, 2.6))
 
 
-def object_matrix(obj: ObjectSpec) -> np.ndarray:
-    """World transform translate(position) * rotate(quaternion) * scale(scale), 4x4."""
-    w, x, y, z = obj.rotation
-    rot = np.array([
-        [1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y)],
-        [2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x)],
-        [2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)],
-    ])
-    m = np.eye(4)
-    m[:3, :3] = rot * np.asarray(obj.scale, dtype=float)[None, :]
-    m[:3, 3] = obj.position if obj.position is not None else (0.0, 0.0, 0.0)
-    return m
-
-
 def _objects_bounds(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[np.ndarray, np.ndarray]:
-    """World axis-aligned box of all objects (their local boxes' corners, transformed)."""
+    """World axis-aligned box of all objects."""
     corners = []
     for obj in spec.objects:
         asset = assets.get(obj.id)
         if asset is None or obj.position is None:
             continue
-        (x0, y0, z0), (x1, y1, z1) = asset.bounds
-        local = np.array([[x, y, z, 1.0] for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)])
-        corners.append((local @ object_matrix(obj).T)[:, :3])
+        corners += list(world_bbox(obj, asset))
     if not corners:
         return np.zeros(3), np.ones(3)
-    pts = np.concatenate(corners)
+    pts = np.array(corners)
     return pts.min(axis=0), pts.max(axis=0)
 
 
@@ -255,6 +240,8 @@ class BlenderScene:
         elif kind == "SUN":
             data.angle = math.radians(size)
         ob = bpy.data.objects.new(name, data)
+        # A panel floating under a ceiling-less room looks wrong, and light hits write no depth.
+        ob.visible_camera = False
         ob.location = Vector(location)
         direction = Vector(target) - Vector(location)
         ob.rotation_mode = "QUATERNION"
@@ -384,11 +371,16 @@ class BlenderScene:
         self.scene.cycles.use_denoising = denoise
         exr_path = Path(exr_path).resolve()
         exr_path.parent.mkdir(parents=True, exist_ok=True)
-        self.scene.render.filepath = str(exr_path)
+        # Blender reads '#' in an output path as frame-number digits: render elsewhere, then move.
+        target = exr_path if "#" not in str(exr_path) else Path(tempfile.mkdtemp(prefix="fyi_exr_")) / "view.exr"
+        self.scene.render.filepath = str(target)
         with _quiet_stdout():
             bpy.ops.render.render(write_still=True)
-        if not exr_path.exists():
-            raise RuntimeError(f"Cycles wrote no file at {exr_path}")
+        if not target.exists():
+            raise RuntimeError(f"Cycles wrote no file at {target}")
+        if target != exr_path:
+            shutil.move(target, exr_path)
+            target.parent.rmdir()
         return exr_path
 
 

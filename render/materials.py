@@ -165,6 +165,7 @@ def _fabric(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.82), c, 0.3, 0.7)
     bsdf = g.principled(Roughness=0.92, Sheen_Weight=0.35, Sheen_Roughness=0.4, Specular_IOR_Level=0.3)
     g.link(base, bsdf.inputs["Base Color"])
+    g.link(base, bsdf.inputs["Sheen Tint"])  # white sheen would wash the colour out
     g.link(g.bump(n.outputs["Fac"], 0.12, 0.002), bsdf.inputs["Normal"])
     return bsdf
 
@@ -229,6 +230,7 @@ def _fur(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.75), c, 0.3, 0.7)
     bsdf = g.principled(Roughness=1.0, Sheen_Weight=1.0, Sheen_Roughness=0.6, Specular_IOR_Level=0.15)
     g.link(base, bsdf.inputs["Base Color"])
+    g.link(base, bsdf.inputs["Sheen Tint"])
     g.link(g.bump(n.outputs["Fac"], 0.4, 0.003), bsdf.inputs["Normal"])
     return bsdf
 
@@ -250,11 +252,12 @@ def _foliage(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.7), _scaled(c, 1.1), 0.3, 0.7)
     bsdf = g.principled(Roughness=0.5, Sheen_Weight=0.2, Specular_IOR_Level=0.4)
     g.link(base, bsdf.inputs["Base Color"])
+    g.link(base, bsdf.inputs["Sheen Tint"])
     return bsdf
 
 
 def _emissive(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
-    return g.principled(Base_Color=(*c, 1.0), Roughness=0.4, Emission_Color=(*c, 1.0), Emission_Strength=4.0)
+    return g.principled(Base_Color=(*c, 1.0), Roughness=0.4, Emission_Color=(*c, 1.0), Emission_Strength=2.0)
 
 
 _BUILDERS = {

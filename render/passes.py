@@ -86,7 +86,7 @@ def write_view(passes: ViewPasses, views_dir: Path, index: int) -> None:
     for sub in ("rgb", "depth", "normal", "instance"):
         (views_dir / sub).mkdir(parents=True, exist_ok=True)
     rgb8 = np.rint(np.clip(passes.rgb, 0.0, 1.0) * 255.0).astype(np.uint8)
-    Image.fromarray(rgb8, mode="RGB").save(views_dir / "rgb" / f"{name}.png")
+    Image.fromarray(rgb8).save(views_dir / "rgb" / f"{name}.png")
     _write_exr(views_dir / "depth" / f"{name}.exr", {"Z": passes.depth})
     n = passes.normal
     _write_exr(views_dir / "normal" / f"{name}.exr", {"R": n[..., 0], "G": n[..., 1], "B": n[..., 2]})

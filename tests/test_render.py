@@ -16,7 +16,8 @@ from PIL import Image
 
 from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
-from fyi.render.blender import BlenderScene, render_views
+from fyi.render.blender import BlenderScene, render_views, room_size
+from fyi.scenes.geometry import object_transform
 from fyi.render.materials import KINDS, material_kind, srgb_to_linear
 from fyi.render.passes import ViewPasses, linear_to_srgb, read_exr, read_view, write_view
 from fyi.scenes.spec import AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
@@ -194,7 +195,7 @@ def test_multilayer_exr_ids_are_exact_integers(tmp_path):
     """IndexOB is not averaged at object edges, even with several samples."""
     spec, assets = room_spec([camera(0, (1.0, -1.6, 1.2), TARGET, res=64, focal=70.0)],
                              Room(type="studio", size=(4.0, 4.0, 2.6), walls=True))
-    exr = BlenderScene(spec, assets).render_exr(spec.cameras[0], tmp_path / "view.exr", samples=8, denoise=False)
+    exr = BlenderScene(spec, assets).render_exr(spec.cameras[0], tmp_path / "view#1.exr", samples=8, denoise=False)
     channels = OpenEXR.File(str(exr), separate_channels=True).parts[0].channels
     index = next(ch.pixels for name, ch in channels.items() if name.endswith("IndexOB.X"))
     assert set(np.unique(index).tolist()) <= {0.0, float(BOX_ID), float(BALL_ID)}
@@ -257,3 +258,28 @@ def test_unresolved_spec_is_a_user_error(tmp_path):
                      cameras=[camera(0, EYE_INSIDE, TARGET)])
     with pytest.raises(FyiError, match="position"):
         render_views(spec, {"box": box_asset()}, tmp_path, samples=1, denoise=False)
+
+
+def test_room_fitted_to_objects_and_object_matrix():
+    spec, assets = room_spec([camera(0, EYE_INSIDE, TARGET)], Room(type="bedroom"))
+    w, d, h = room_size(spec, assets)
+    # The ball reaches x = 1.4, y = 1.2: the room spans them with a metre to spare on each side.
+    assert w == pytest.approx(2 * 1.4 + 2.0) and d == pytest.approx(2 * 1.2 + 2.0) and h == pytest.approx(2.6)
+    o = ObjectSpec(id="o", category="o", position=(1.0, 2.0, 3.0), rotation=(0.7071068, 0.0, 0.0, 0.7071068),
+                   scale=(2.0, 1.0, 1.0))
+    expected = (trimesh.transformations.translation_matrix((1.0, 2.0, 3.0))
+                @ trimesh.transformations.quaternion_matrix(o.rotation)
+                @ np.diag([2.0, 1.0, 1.0, 1.0]))
+    assert np.allclose(object_transform(o), expected, atol=1e-6)
+
+
+def test_principal_point_moves_the_image(tmp_path):
+    """cx, cy are where the optical axis lands (pixels from the top-left): the cube, on the axis, lands there."""
+    res, focal = 64, 64.0
+    cam = CameraSpec(id=0, width=res, height=res, fx=focal, fy=focal, cx=res / 2 + 8, cy=res / 2 + 6,
+                     c2w=look_at(EYE_INSIDE, TARGET))
+    spec, assets = room_spec([cam], Room(type="studio", size=(4.0, 4.0, 2.6)))
+    mask = render_views(spec, assets, tmp_path, samples=1, denoise=False)[0].instance == BOX_ID
+    rows, cols = np.nonzero(mask)
+    assert cols.mean() + 0.5 == pytest.approx(res / 2 + 8, abs=0.75)
+    assert rows.mean() + 0.5 == pytest.approx(res / 2 + 6, abs=0.75)

@@ -167,13 +167,14 @@ def box_(rng: np.random.Generator) -> Asset:
 def pillow(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.45, 0.12)
     thick = vary(rng, 0.14, 0.15)
-    cushion = superellipsoid((s / 2, s / 2, thick / 2), (0, 0, thick / 2), 0.45, 3)
-    # pinch the corners thinner, as a stuffed cover does
+    cushion = superellipsoid((s / 2, s / 2, thick / 2), (0, 0, 0), 0.6, 3)
+    # thin toward the seams and corners, as a stuffed cover is: scale height by distance from the centre
     v = cushion.vertices
-    r = np.max(np.abs(v[:, :2]), axis=1) / (s / 2)
-    corner = np.abs(v[:, 0]) * np.abs(v[:, 1]) / (s / 2) ** 2
-    v[:, 2] = thick / 2 + (v[:, 2] - thick / 2) * (1 - 0.55 * corner * r)
+    edge = np.clip(np.maximum(np.abs(v[:, 0]), np.abs(v[:, 1])) / (s / 2), 0, 1)
+    corner = np.abs(v[:, 0] * v[:, 1]) / (s / 2) ** 2
+    v[:, 2] *= 1.0 - 0.35 * edge ** 3 - 0.3 * corner
     cushion.vertices = v
+    cushion.apply_translation((0, 0, -v[:, 2].min()))
     return make_asset([part("pillow", cushion, "fabric", jitter(rng, pick(rng, FABRICS + ((0.9, 0.85, 0.7),))))],
                       description="a square throw pillow")
 
@@ -188,7 +189,7 @@ def trash_can(rng: np.random.Generator) -> Asset:
     color = jitter(rng, METAL if metal else pick(rng, PLASTICS), 0.03)
     parts = [part("trash_can", [body, rim], "metal" if metal else "plastic", color)]
     half = r * 0.55
-    return make_asset(parts, [Surface("interior", 0.01, (-half, half), (-half, half), kind="interior", clearance=h)],
+    return make_asset(parts, [Surface("interior", 0.01, (-half, -half), (half, half), kind="interior", clearance=h)],
                       "an open-top trash can")
 
 
@@ -209,5 +210,5 @@ def basket(rng: np.random.Generator) -> Asset:
     parts = [part("basket", [body, handle], "wood", color),
              part("weave", bands, "wood", tuple(np.clip(np.asarray(color) * 0.75, 0, 1)), role="detail")]
     half = r * 0.6
-    return make_asset(parts, [Surface("interior", 0.012, (-half, half), (-half, half), kind="interior", clearance=None)],
+    return make_asset(parts, [Surface("interior", 0.012, (-half, -half), (half, half), kind="interior", clearance=None)],
                       "a woven basket with a handle")

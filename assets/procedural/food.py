@@ -51,7 +51,7 @@ def orange(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.037, 0.1)
     body = ellipsoid((r, r, r * 0.95), (0, 0, r * 0.95), 3)
     # a faint dimpled peel: radial noise seeded from the rng
-    n = rng.normal(0.0, 0.0008, len(body.vertices))
+    n = rng.normal(0.0, 0.00025, len(body.vertices))
     centre = np.array([0.0, 0.0, r * 0.95])
     offsets = body.vertices - centre
     body.vertices = centre + offsets * (1 + n[:, None] / r)

@@ -427,7 +427,7 @@ def fridge(rng: np.random.Generator) -> Asset:
     parts = [part("fridge", body, "metal" if steel else "plastic", color),
              part("handles", handles, "metal", METAL if not steel else DARK_METAL, role="detail"),
              part("feet", feet, "rubber", BLACK, role="detail")]
-    return make_asset(parts, [top_surface("top", h, (-w / 2, w / 2), (-d / 2, d / 2))],
+    return make_asset(parts, [top_surface("top", h - 0.01, (-w / 2, w / 2), (-d / 2, d / 2))],
                       "a two-door refrigerator with the freezer below")
 
 

@@ -7,7 +7,7 @@ from fyi.assets.catalog import category
 from fyi.assets.model import Asset
 from fyi.assets.procedural.palette import CERAMICS
 from fyi.assets.procedural.shapes import (cone, cylinder, ellipsoid, jitter, lathe, make_asset, part, pick, rotate,
-                                          tube, vary)
+                                          translate, tube, vary)
 
 GREENS = ((0.18, 0.45, 0.15), (0.25, 0.52, 0.2), (0.12, 0.36, 0.14), (0.32, 0.5, 0.18))
 SOIL = (0.2, 0.13, 0.08)
@@ -86,11 +86,11 @@ def tree(rng: np.random.Generator) -> Asset:
 @category("flower", group="plants", placement="surface",
           synonyms=("flowers", "bouquet", "rose", "roses", "tulip", "tulips", "daisy", "bunch of flowers"))
 def flower(rng: np.random.Generator) -> Asset:
-    vase_r, vase_h = vary(rng, 0.04, 0.15), vary(rng, 0.12, 0.15)
+    vase_r, vase_h = vary(rng, 0.032, 0.15), vary(rng, 0.09, 0.15)
     vase = lathe([(0.0, 0.0), (vase_r, 0.0), (vase_r * 1.05, vase_h * 0.6), (vase_r * 0.6, vase_h),
                   (vase_r * 0.6 - 0.004, vase_h), (vase_r - 0.004, 0.006), (0.0, 0.006)], 24)
     petals, centres, stems = [], [], []
-    n = int(rng.integers(3, 7))
+    n = int(rng.integers(5, 8))
     base = np.array([0.0, 0.0, vase_h * 0.7])
     for i in range(n):
         yaw = 2 * np.pi * i / n + rng.uniform(-0.4, 0.4)
@@ -98,16 +98,18 @@ def flower(rng: np.random.Generator) -> Asset:
         length = rng.uniform(0.18, 0.28)
         head = base + length * np.array([np.cos(yaw) * np.sin(lean), np.sin(yaw) * np.sin(lean), np.cos(lean)])
         stems.append(tube([base, (base + head) / 2, head], 0.002, 6))
-        pr = rng.uniform(0.022, 0.032)
-        centres.append(ellipsoid((pr * 0.35, pr * 0.35, pr * 0.25), head, 1))
-        k = int(rng.integers(5, 8))
+        pr = rng.uniform(0.035, 0.05)
+        # a head is built facing +Z at the origin, then tipped outward along the stem's lean
+        tilt_axis = (-np.sin(yaw), np.cos(yaw), 0.0)
+        tilt = lean + 0.5
+        centre = ellipsoid((pr * 0.35, pr * 0.35, pr * 0.25), (0, 0, 0), 1)
+        centres.append(translate(rotate(centre, tilt, tilt_axis), head))
+        k = int(rng.integers(6, 9))
         for j in range(k):
-            a = 2 * np.pi * j / k
-            petal = ellipsoid((pr * 0.55, pr * 0.28, pr * 0.06), (pr * 0.55, 0, 0), 1)
+            petal = ellipsoid((pr * 0.55, pr * 0.3, pr * 0.06), (pr * 0.5, 0, 0), 1)
             rotate(petal, -0.35, (0, 1, 0))  # cupped upward
-            rotate(petal, a, (0, 0, 1))
-            petal.apply_translation(head)
-            petals.append(petal)
+            rotate(petal, 2 * np.pi * j / k, (0, 0, 1))
+            petals.append(translate(rotate(petal, tilt, tilt_axis), head))
     color = jitter(rng, pick(rng, ((0.85, 0.1, 0.15), (0.95, 0.85, 0.15), (0.95, 0.55, 0.7), (0.6, 0.3, 0.8),
                                    (0.95, 0.95, 0.92))), 0.04)
     parts = [part("petals", petals, "foliage", color),

@@ -74,7 +74,7 @@ def bowl(rng: np.random.Generator) -> Asset:
     body = lathe(_curved_profile(r * 0.55, r, h, 0.006, floor), 40)
     # the rectangle objects "in" the bowl stand on: the flat floor plus some of the wall's rise
     half = r * 0.6
-    surface = Surface("interior", floor, (-half, half), (-half, half), kind="interior", clearance=None)
+    surface = Surface("interior", floor, (-half, -half), (half, half), kind="interior", clearance=None)
     material = pick(rng, ("ceramic", "ceramic", "wood"))
     color = jitter(rng, pick(rng, CERAMICS) if material == "ceramic" else (0.55, 0.36, 0.2))
     return make_asset([part("bowl", body, material, color)], [surface],

@@ -1,0 +1,384 @@
+"""The procedural asset library: every category builds into sound, canonical, plausible geometry."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import trimesh
+from hypothesis import HealthCheck, given, settings, strategies as st
+from PIL import Image, ImageDraw
+
+from fyi.assets.catalog import build_asset, categories, info, nearest_category, resolve_category
+from fyi.assets.style import COLORS, Style
+
+NAMES = [c.name for c in categories()]
+SEEDS = (0, 1, 2)
+MATERIALS = {"wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone", "paper", "fur",
+             "food", "foliage", "emissive"}
+
+# (min, max) metres for height (z) and for the longer horizontal side (max of x, y), default style
+EXPECTED_SIZE = {
+    "table": ((0.70, 0.80), (0.90, 1.90)),
+    "coffee_table": ((0.35, 0.50), (0.70, 1.30)),
+    "side_table": ((0.45, 0.70), (0.35, 0.60)),
+    "desk": ((0.70, 0.80), (1.15, 1.65)),
+    "chair": ((0.75, 1.05), (0.35, 0.55)),
+    "armchair": ((0.75, 1.00), (0.70, 1.00)),
+    "office_chair": ((0.90, 1.30), (0.50, 0.80)),
+    "stool": ((0.40, 0.85), (0.25, 0.50)),
+    "sofa": ((0.75, 0.95), (1.70, 2.30)),
+    "bed": ((0.85, 1.25), (1.95, 2.25)),
+    "nightstand": ((0.45, 0.65), (0.35, 0.60)),
+    "bookshelf": ((1.60, 2.00), (0.65, 1.00)),
+    "cabinet": ((0.50, 0.95), (1.00, 1.60)),
+    "wardrobe": ((1.85, 2.20), (0.90, 1.30)),
+    "bench": ((0.40, 0.50), (1.05, 1.55)),
+    "counter": ((0.85, 0.95), (1.65, 2.35)),
+    "fridge": ((1.65, 1.95), (0.60, 0.85)),
+    "rug": ((0.005, 0.02), (1.40, 2.40)),
+    "mug": ((0.07, 0.12), (0.08, 0.13)),
+    "plate": ((0.015, 0.03), (0.22, 0.30)),
+    "bowl": ((0.05, 0.10), (0.13, 0.28)),
+    "glass": ((0.08, 0.14), (0.05, 0.09)),
+    "wine_glass": ((0.15, 0.24), (0.06, 0.11)),
+    "bottle": ((0.24, 0.36), (0.06, 0.09)),
+    "kettle": ((0.17, 0.27), (0.18, 0.30)),
+    "vase": ((0.20, 0.36), (0.09, 0.20)),
+    "book": ((0.015, 0.05), (0.18, 0.28)),
+    "laptop": ((0.17, 0.28), (0.28, 0.36)),
+    "monitor": ((0.35, 0.65), (0.48, 0.72)),
+    "keyboard": ((0.02, 0.035), (0.40, 0.48)),
+    "mouse": ((0.03, 0.05), (0.09, 0.13)),
+    "tv": ((0.6, 1.0), (0.9, 1.55)),
+    "lamp": ((0.38, 0.62), (0.2, 0.45)),
+    "floor_lamp": ((1.4, 1.8), (0.3, 0.55)),
+    "clock": ((0.22, 0.38), (0.22, 0.38)),
+    "picture": ((0.25, 1.2), (0.4, 0.85)),
+    "candle": ((0.08, 0.21), (0.05, 0.09)),
+    "box": ((0.2, 0.45), (0.3, 0.6)),
+    "pillow": ((0.1, 0.18), (0.38, 0.52)),
+    "trash_can": ((0.3, 0.5), (0.25, 0.37)),
+    "basket": ((0.18, 0.32), (0.24, 0.36)),
+    "apple": ((0.055, 0.09), (0.065, 0.095)),
+    "orange": ((0.06, 0.085), (0.065, 0.09)),
+    "banana": ((0.02, 0.05), (0.16, 0.22)),
+    "pear": ((0.08, 0.14), (0.06, 0.08)),
+    "potted_plant": ((0.45, 1.1), (0.4, 1.1)),
+    "tree": ((2.5, 5.5), (1.2, 4.0)),
+    "flower": ((0.2, 0.45), (0.08, 0.35)),
+    "cube": ((0.3, 0.5), (0.3, 0.5)),
+    "sphere": ((0.3, 0.5), (0.3, 0.5)),
+    "cylinder": ((0.2, 0.65), (0.3, 0.5)),
+    "cone": ((0.25, 0.7), (0.3, 0.5)),
+    "ball": ((0.19, 0.25), (0.19, 0.25)),
+    "dog": ((0.45, 0.85), (0.7, 1.3)),
+    "cat": ((0.28, 0.5), (0.45, 0.8)),
+    "horse": ((1.7, 2.5), (1.8, 2.8)),
+    "duck": ((0.25, 0.4), (0.3, 0.45)),
+    "teddy_bear": ((0.2, 0.4), (0.18, 0.3)),
+}
+
+# where the colour a user names lands on a part that does not cover most of the object by design:
+# screens and clock faces are in front of their cases, a plant's leaves hide the pot, a bouquet's
+# stems and vase take about half of what a camera sees
+NOT_BODY_DOMINATED = {"tv", "monitor", "clock", "mirror", "potted_plant", "flower"}
+
+
+def test_catalog_has_at_least_45_categories_with_known_placements():
+    cats = categories()
+    assert len(cats) >= 45
+    assert {c.placement for c in cats} <= {"floor", "surface", "wall"}
+    assert {"floor", "surface", "wall"} <= {c.placement for c in cats}
+    groups = {c.group for c in cats}
+    assert {"furniture", "tabletop", "food", "plants", "primitives", "animals", "electronics"} <= groups
+
+
+def test_every_main_category_has_an_expected_size():
+    missing = set(EXPECTED_SIZE) - set(NAMES)
+    assert not missing, f"expected categories not registered: {missing}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_category_builds_sound_canonical_geometry(name):
+    for seed in SEEDS:
+        asset = build_asset(name, seed)
+        assert asset.category == name and asset.uid == f"procedural/{name}/{seed}"
+        assert asset.parts and any(p.role == "body" for p in asset.parts)
+        for p in asset.parts:
+            v = np.asarray(p.mesh.vertices)
+            assert len(p.mesh.faces) > 0 and np.isfinite(v).all(), p.name
+            assert p.mesh.area > 0, p.name
+            assert p.mesh.area_faces.min() > 0, f"{name}/{p.name} has zero-area faces"
+            if p.mesh.is_watertight:
+                assert p.mesh.volume > 0, f"{name}/{p.name} is inside out"
+            assert p.material in MATERIALS, p.material
+            assert all(0.0 <= c <= 1.0 for c in p.color) and len(p.color) == 3
+            assert p.role in ("body", "detail")
+        mesh = asset.mesh
+        assert len(mesh.faces) < 20_000
+        lo, hi = asset.bounds
+        assert abs(lo[2]) < 1e-6, f"{name} base not on z=0: {lo[2]}"
+        centre = (lo + hi) / 2
+        assert abs(centre[0]) < 0.01 and abs(centre[1]) < 0.01, f"{name} not centred: {centre}"
+        assert (asset.dims > 0).all()
+        assert asset.description
+        assert len(asset.footprint) >= 3
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_SIZE))
+def test_dimensions_are_plausible(name):
+    (h0, h1), (l0, l1) = EXPECTED_SIZE[name]
+    for seed in SEEDS:
+        w, d, h = build_asset(name, seed).dims
+        assert h0 <= h <= h1, f"{name} seed {seed}: height {h:.3f} outside [{h0}, {h1}]"
+        assert l0 <= max(w, d) <= l1, f"{name} seed {seed}: length {max(w, d):.3f} outside [{l0}, {l1}]"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_seed_same_asset_and_seeds_vary(name):
+    a, b = build_asset(name, 7), build_asset(name, 7)
+    assert [p.name for p in a.parts] == [p.name for p in b.parts]
+    for pa, pb in zip(a.parts, b.parts):
+        assert np.array_equal(pa.mesh.vertices, pb.mesh.vertices)
+        assert pa.color == pb.color
+    assert a.surfaces == b.surfaces
+    others = [build_asset(name, s) for s in (8, 9, 10)]
+
+    def signature(asset):
+        return (tuple(np.round(asset.dims, 6)), tuple(p.color for p in asset.parts), len(asset.mesh.vertices))
+
+    assert any(signature(o) != signature(a) for o in others), f"{name} does not vary with the seed"
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if build_asset(n, 0).surfaces])
+def test_surfaces_lie_on_the_asset(name):
+    for seed in SEEDS:
+        asset = build_asset(name, seed)
+        lo, hi = asset.bounds
+        names = [s.name for s in asset.surfaces]
+        assert len(names) == len(set(names))
+        for s in asset.surfaces:
+            assert s.min[0] < s.max[0] and s.min[1] < s.max[1], s
+            assert lo[0] - 1e-6 <= s.min[0] and s.max[0] <= hi[0] + 1e-6, s
+            assert lo[1] - 1e-6 <= s.min[1] and s.max[1] <= hi[1] + 1e-6, s
+            assert lo[2] <= s.z <= hi[2] + 1e-6, s
+            assert s.clearance is None or s.clearance > 0
+            # something stands there: the asset has geometry at or just under the surface height
+            z = np.asarray(asset.mesh.vertices)[:, 2]
+            assert np.any(np.abs(z - s.z) < 0.06), f"{name}: nothing near surface {s.name} at z={s.z:.3f}"
+
+
+def test_support_surfaces_of_furniture():
+    expected = {"table": "top", "coffee_table": "top", "side_table": "top", "desk": "top", "counter": "top",
+                "nightstand": "top", "cabinet": "top", "stool": "top", "chair": "seat", "armchair": "seat",
+                "sofa": "seat", "bench": "seat", "bed": "top", "plate": "top", "rug": "top"}
+    for name, surface in expected.items():
+        assert surface in [s.name for s in build_asset(name, 0).surfaces], name
+    assert build_asset("counter", 0).surfaces[0].z == pytest.approx(0.9, abs=0.05)
+    assert build_asset("rug", 0).surfaces[0].z <= 0.02
+
+
+def test_sofa_seat_takes_a_pillow():
+    for seed in SEEDS:
+        seat = next(s for s in build_asset("sofa", seed).surfaces if s.name == "seat")
+        pillow = build_asset("pillow", seed)
+        assert seat.size[0] >= pillow.dims[0] and seat.size[1] >= pillow.dims[1]
+
+
+def test_bookshelf_boards_from_the_lowest_with_clearances():
+    for seed in SEEDS:
+        asset = build_asset("bookshelf", seed)
+        shelves = [s for s in asset.surfaces if s.name.startswith("shelf_")]
+        assert 4 <= len(shelves) <= 5
+        assert [s.name for s in shelves] == [f"shelf_{i}" for i in range(len(shelves))]
+        zs = [s.z for s in shelves]
+        assert zs == sorted(zs)
+        for below, above in zip(shelves, shelves[1:]):
+            assert below.clearance == pytest.approx(above.z - below.z - 0.022, abs=1e-6)
+        assert all(0.2 < s.clearance < 0.5 for s in shelves)
+
+
+@pytest.mark.parametrize("container", ["bowl", "basket", "trash_can"])
+def test_containers_have_an_interior_for_three_oranges(container):
+    for seed in SEEDS:
+        asset = build_asset(container, seed)
+        interior = [s for s in asset.surfaces if s.kind == "interior"]
+        assert len(interior) == 1
+        inside = interior[0]
+        if container == "bowl" and asset.dims[0] < 0.2:
+            continue  # the small soup bowl holds one orange, not three
+        orange = build_asset("orange", seed).dims[0]
+        # three oranges side by side in a 2 x 2 grid of cells
+        assert inside.size[0] >= 2 * orange - 0.01 and inside.size[1] >= 2 * orange - 0.01
+        # the interior floor is inside the vessel, below its rim
+        assert 0 < inside.z < asset.dims[2] * 0.5
+
+
+def test_fruit_bowl_is_a_real_hollow_vessel():
+    for seed in SEEDS:
+        part = build_asset("bowl", seed).parts[0]
+        assert part.mesh.is_watertight
+        hull = part.mesh.convex_hull
+        assert part.mesh.volume < 0.4 * hull.volume  # mostly empty inside
+
+
+def _body_share(asset, size: int = 96) -> float:
+    """Fraction of the object's pixels that show body parts, from a 3/4 view 30 degrees above the front.
+
+    Triangles are painted far to near (painter's algorithm); enough for a share of pixels.
+    """
+    yaw, pitch = np.radians(-30), np.radians(30)
+    turn = np.array([[np.cos(yaw), -np.sin(yaw), 0], [np.sin(yaw), np.cos(yaw), 0], [0, 0, 1]])
+    lo, hi = asset.bounds
+    centre, span = (lo + hi) / 2, np.linalg.norm(hi - lo) * 1.05
+    triangles = []
+    for p in asset.parts:
+        v = (np.asarray(p.mesh.vertices) - centre) @ turn.T
+        depth = v[:, 1] * np.cos(pitch) + v[:, 2] * np.sin(pitch)  # the camera looks along +Y, tilted down
+        up = -v[:, 1] * np.sin(pitch) + v[:, 2] * np.cos(pitch)
+        value = 255 if p.role == "body" else 128
+        for face in p.mesh.faces:
+            triangles.append((depth[face].mean(), v[face, 0], up[face], value))
+    image = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(image)
+    for _, xs, ys, value in sorted(triangles, key=lambda t: -t[0]):
+        draw.polygon([(x / span * size + size / 2, size / 2 - y / span * size) for x, y in zip(xs, ys)], fill=value)
+    pixels = np.asarray(image)
+    return float((pixels == 255).sum() / max((pixels > 0).sum(), 1))
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n not in NOT_BODY_DOMINATED])
+def test_body_parts_dominate_what_the_camera_sees(name):
+    assert _body_share(build_asset(name, 0)) >= 0.5
+
+
+def test_style_colours_materials_and_scales_body_parts():
+    for name in ("chair", "mug", "sphere", "potted_plant", "laptop", "dog"):
+        plain = build_asset(name, 3)
+        styled = build_asset(name, 3, Style(color="red", material="metal", size="large"))
+        for before, after in zip(plain.parts, styled.parts):
+            if before.role == "body":
+                assert after.color == COLORS["red"] and after.material == "metal"
+            else:
+                assert after.color == before.color and after.material == before.material
+        assert styled.dims == pytest.approx(plain.dims * 1.3, rel=1e-6)
+        assert abs(styled.bounds[0][2]) < 1e-6
+        for s0, s1 in zip(plain.surfaces, styled.surfaces):
+            assert s1.z == pytest.approx(s0.z * 1.3) and s1.size[0] == pytest.approx(s0.size[0] * 1.3)
+
+
+def test_canonical_front_faces_minus_y():
+    def part_centre(asset, part_name):
+        return next(p for p in asset.parts if p.name == part_name).mesh.bounds.mean(axis=0)
+
+    for seed in SEEDS:
+        chair = build_asset("chair", seed)
+        v = np.asarray(chair.mesh.vertices)
+        seat_z = next(s.z for s in chair.surfaces if s.name == "seat")
+        assert v[v[:, 2] > seat_z + 0.1][:, 1].mean() > 0.1  # the back rest is at +Y
+        sofa = build_asset("sofa", seed)
+        v = np.asarray(sofa.mesh.vertices)
+        assert v[v[:, 2] > sofa.dims[2] * 0.8][:, 1].mean() > 0.15
+        bed = build_asset("bed", seed)
+        v = np.asarray(bed.mesh.vertices)
+        assert v[v[:, 2] > bed.dims[2] * 0.8][:, 1].mean() > 0.8  # headboard
+        for screen_thing in ("monitor", "tv", "laptop"):
+            a = build_asset(screen_thing, seed)
+            screen = next(p for p in a.parts if p.name == "screen")
+            assert screen.mesh.face_normals[np.argmin(screen.mesh.face_normals[:, 1])][1] < -0.9
+            assert (part_centre(a, "screen")[1] < next(p for p in a.parts if p.role == "body").mesh.bounds[1][1])
+        for animal in ("dog", "cat", "horse"):
+            a = build_asset(animal, seed)
+            eyes = next(p for p in a.parts if p.role == "detail" and p.name in ("eyes_nose", "hooves"))
+            assert eyes.mesh.bounds[0][1] < a.bounds[0][1] + 0.05 * a.dims[1]  # nose at the front (-Y)
+        fridge = build_asset("fridge", seed)
+        assert part_centre(fridge, "handles")[1] < -fridge.dims[1] * 0.4
+
+
+def test_wall_things_hang_back_at_plus_y():
+    for name in ("clock", "picture", "mirror", "wall_shelf"):
+        assert info(name).placement == "wall"
+        a = build_asset(name, 0)
+        assert a.dims[1] < 0.3
+    clock = build_asset("clock", 0)
+    y = {p.name: p.mesh.bounds.mean(axis=0)[1] for p in clock.parts}
+    back = clock.parts[0].mesh.bounds[1][1]
+    assert y["hands"] < y["face"] < back  # hands in front of the face, the case's back toward the wall
+    assert back == pytest.approx(clock.bounds[1][1])
+
+
+def test_placements_and_walls():
+    for name in ("bed", "sofa", "bookshelf", "cabinet", "fridge", "counter", "desk", "wardrobe", "nightstand"):
+        assert info(name).against_wall, name
+    for name in ("mug", "book", "lamp", "laptop", "monitor", "keyboard", "mouse", "plate", "bowl", "apple", "vase"):
+        assert info(name).placement == "surface", name
+    for name in ("table", "chair", "dog", "cube", "ball", "box", "potted_plant", "tree"):
+        assert info(name).placement == "floor", name
+
+
+SYNONYMS = {
+    "cup": "mug", "coffee mug": "mug", "dining table": "table", "kitchen table": "table", "round table": "table",
+    "end table": "side_table", "bedside table": "nightstand", "office desk": "desk", "dining chair": "chair",
+    "bar stool": "stool", "couch": "sofa", "bookcase": "bookshelf", "shelf": "bookshelf", "tv stand": "cabinet",
+    "sideboard": "cabinet", "dresser": "cabinet", "cupboard": "cabinet", "kitchen island": "counter",
+    "countertop": "counter", "refrigerator": "fridge", "carpet": "rug", "mat": "rug", "fruit bowl": "bowl",
+    "drinking glass": "glass", "notebook": "book", "screen": "monitor", "computer mouse": "mouse",
+    "desk lamp": "lamp", "table lamp": "lamp", "television": "tv", "wall clock": "clock", "painting": "picture",
+    "poster": "picture", "cardboard box": "box", "crate": "box", "cushion": "pillow", "bin": "trash_can",
+    "plant": "potted_plant", "houseplant": "potted_plant", "sports ball": "ball", "puppy": "dog", "kitten": "cat",
+    "teddy": "teddy_bear", "Coffee-Mug": "mug", "  sofa  ": "sofa", "floating shelf": "wall_shelf",
+}
+PLURALS = {
+    "mugs": "mug", "boxes": "box", "shelves": "bookshelf", "benches": "bench", "couches": "sofa", "glasses": "glass",
+    "wine glasses": "wine_glass", "teddy bears": "teddy_bear", "mice": "mouse", "puppies": "dog", "dishes": "plate",
+    "bookcases": "bookshelf", "coffee tables": "coffee_table", "chairs": "chair", "flowers": "flower",
+    "tvs": "tv", "oranges": "orange", "cups": "mug", "horses": "horse", "vases": "vase", "rugs": "rug",
+    "kitchen counters": "counter", "apples": "apple", "bananas": "banana", "candles": "candle",
+}
+
+
+@pytest.mark.parametrize("word,expected", sorted({**SYNONYMS, **PLURALS}.items()))
+def test_synonyms_and_plurals_resolve(word, expected):
+    assert resolve_category(word) == expected
+
+
+def test_every_name_and_synonym_belongs_to_one_category():
+    seen: dict[str, str] = {}
+    for c in categories():
+        for n in (c.name, *c.synonyms):
+            key = "_".join(n.lower().replace("-", " ").split())
+            assert seen.setdefault(key, c.name) == c.name, f"{n!r} claimed by {seen[key]} and {c.name}"
+            assert resolve_category(n) == c.name
+
+
+def test_unknown_words_resolve_to_none_with_a_sensible_nearest():
+    for word in ("spaceship", "quasar", "xylophone"):
+        assert resolve_category(word) is None
+    assert nearest_category("mugg") == "mug"
+    assert nearest_category("chiar") == "chair"
+    assert nearest_category("bokshelf") == "bookshelf"
+    assert nearest_category("sofaa") == "sofa"
+
+
+def test_meshes_survive_a_glb_round_trip(tmp_path):
+    for name in ("mug", "chair", "dog", "bookshelf"):
+        asset = build_asset(name, 0)
+        scene = trimesh.Scene({p.name: p.mesh for p in asset.parts})
+        path = tmp_path / f"{name}.glb"
+        scene.export(path)
+        loaded = trimesh.load(path, force="scene")
+        assert sum(len(g.faces) for g in loaded.geometry.values()) == len(asset.mesh.faces)
+        assert np.allclose(loaded.bounds, asset.bounds, atol=1e-5)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(NAMES), seed=st.integers(0, 2**32 - 1),
+       size=st.sampled_from([None, "tiny", "small", "large", "huge"]))
+def test_any_seed_and_size_stays_canonical(name, seed, size):
+    asset = build_asset(name, seed, Style(size=size))
+    lo, hi = asset.bounds
+    assert np.isfinite(asset.mesh.vertices).all()
+    assert abs(lo[2]) < 1e-6
+    assert abs(lo[0] + hi[0]) < 0.02 and abs(lo[1] + hi[1]) < 0.02
+    for s in asset.surfaces:
+        assert lo[2] <= s.z <= hi[2] + 1e-6
+        assert lo[0] - 1e-6 <= s.min[0] < s.max[0] <= hi[0] + 1e-6

@@ -1,0 +1,159 @@
+"""One real synth, end to end, checked against the output contract of DESIGN.md."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import OpenEXR
+import pytest
+from PIL import Image
+from pycocotools import mask as mask_util
+from pycocotools.coco import COCO
+
+import fyi
+
+INSTRUCTION = "a wooden table with two mugs on it and a chair next to the table"
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth")
+    return fyi.synthesize(INSTRUCTION, out, seed=0, quality="draft", views=4)
+
+
+def read_json(path):
+    return json.loads(Path(path).read_text())
+
+
+def instance(path) -> np.ndarray:
+    return np.asarray(Image.open(path)).astype(np.int64)
+
+
+def depth(path) -> np.ndarray:
+    with OpenEXR.File(str(path)) as f:
+        channels = f.parts[0].channels
+        return np.asarray(next(iter(channels.values())).pixels, dtype=np.float32)
+
+
+def test_every_file_of_the_contract_is_there(scene):
+    d = scene.scene_dir
+    for name in ("scene.yaml", "scene.json", "scene.glb", "coco.json", "trace.jsonl", "manifest.json",
+                 "views/transforms.json"):
+        assert (d / name).is_file(), name
+    for k in range(4):
+        for sub, ext in (("rgb", "png"), ("depth", "exr"), ("normal", "exr"), ("instance", "png")):
+            assert (d / "views" / sub / f"{k:04d}.{ext}").is_file()
+    assert not any(p.name.startswith(".staging") for p in d.parent.iterdir()), "staging folder left behind"
+
+
+def test_scene_json_has_what_was_asked(scene):
+    graph = read_json(scene.scene_dir / "scene.json")
+    cats = sorted(o["category"] for o in graph["objects"])
+    assert cats == ["chair", "mug", "mug", "table"]
+    by_id = {o["id"]: o for o in graph["objects"]}
+    table = next(o for o in graph["objects"] if o["category"] == "table")
+    assert table["attributes"].get("material") == "wood"
+    for o in graph["objects"]:
+        if o["category"] == "mug":
+            assert o["support"] == table["id"]
+            assert abs(o["bbox"]["min"][2] - table["bbox"]["max"][2]) < 0.02, "mug stands on the tabletop"
+    assert {r["predicate"] for r in graph["relations"]} == {"on", "next_to"}
+    assert len({o["instance_id"] for o in by_id.values()}) == 4
+
+
+def test_instance_ids_agree_with_scene_json_and_every_object_is_seen(scene):
+    graph = read_json(scene.scene_dir / "scene.json")
+    ids = {o["instance_id"] for o in graph["objects"]}
+    seen = set()
+    for k in range(4):
+        m = instance(scene.scene_dir / "views" / "instance" / f"{k:04d}.png")
+        present = set(np.unique(m).tolist())
+        assert present <= ids | {0}, f"view {k} has unknown ids {present - ids - {0}}"
+        seen |= {i for i in present if (m == i).sum() >= 30}
+    assert seen == ids
+
+
+def test_depth_agrees_with_the_camera_geometry(scene):
+    """Unproject the depth of each object's pixels in view 0: the points lie in that object's world box."""
+    graph = read_json(scene.scene_dir / "scene.json")
+    cam = graph["cameras"][0]
+    z = depth(scene.scene_dir / "views" / "depth" / "0000.exr")
+    m = instance(scene.scene_dir / "views" / "instance" / "0000.png")
+    assert z.shape == m.shape == (cam["height"], cam["width"])
+    assert np.isinf(z[m == 0]).any() or np.isfinite(z).all()
+    c2w = np.array(cam["c2w"])
+    for o in graph["objects"]:
+        ys, xs = np.nonzero(m == o["instance_id"])
+        if len(xs) < 30:
+            continue
+        d = z[ys, xs]
+        # OpenGL camera: x right, y up, looking along -z; pixel centres at +0.5.
+        pc = np.stack([(xs + 0.5 - cam["cx"]) / cam["fx"] * d, -(ys + 0.5 - cam["cy"]) / cam["fy"] * d, -d], axis=1)
+        pw = pc @ c2w[:3, :3].T + c2w[:3, 3]
+        lo, hi = np.array(o["bbox"]["min"]) - 0.03, np.array(o["bbox"]["max"]) + 0.03
+        inside = np.all((pw >= lo) & (pw <= hi), axis=1)
+        assert inside.mean() > 0.97, f"{o['id']}: {inside.mean():.2%} of its pixels unproject into its box"
+
+
+def test_coco_loads_and_boxes_agree_with_masks(scene):
+    d = scene.scene_dir
+    coco = COCO(str(d / "coco.json"))
+    graph = read_json(d / "scene.json")
+    assert len(coco.getImgIds()) == 4
+    assert {c["name"] for c in coco.loadCats(coco.getCatIds())} == {"table", "mug", "chair"}
+    for ann in coco.loadAnns(coco.getAnnIds()):
+        img = coco.loadImgs(ann["image_id"])[0]
+        m = instance(d / img["file_name"].replace("rgb", "instance"))
+        want = m == ann["instance_id"]
+        got = coco.annToMask(ann).astype(bool)
+        assert (got == want).all()
+        ys, xs = np.nonzero(want)
+        assert ann["bbox"] == [xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1]
+        assert list(mask_util.toBbox(ann["segmentation"])) == ann["bbox"]
+    assert len({a["instance_id"] for a in coco.loadAnns(coco.getAnnIds())}) == len(graph["objects"])
+
+
+def test_transforms_json_agrees_with_scene_cameras(scene):
+    t = read_json(scene.scene_dir / "views" / "transforms.json")
+    cams = {c["id"]: c for c in read_json(scene.scene_dir / "scene.json")["cameras"]}
+    assert len(t["frames"]) == 4
+    for f in t["frames"]:
+        k = int(Path(f["file_path"]).stem)
+        assert np.allclose(f["transform_matrix"], cams[k]["c2w"])
+        assert (scene.scene_dir / "views" / f["file_path"]).is_file()
+        assert t["fl_x"] == pytest.approx(cams[k]["fx"]) and t["w"] == cams[k]["width"]
+
+
+def test_manifest_and_trace(scene):
+    import hashlib
+
+    man = read_json(scene.scene_dir / "manifest.json")
+    assert man["seed"] == 0
+    for rec in man["files"]:
+        data = (scene.scene_dir / rec["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == rec["sha256"]
+    steps = [json.loads(line) for line in (scene.scene_dir / "trace.jsonl").read_text().splitlines()]
+    agents = [s["agent"] for s in steps]
+    assert agents[0] == "collector" and "generator" in agents and "optimizer" in agents and agents[-1] == "render"
+    assert all("seconds" in s for s in steps)
+    assert any("critique" in s for s in steps)
+
+
+def test_render_of_scene_yaml_reproduces_the_scene(scene, tmp_path):
+    p = subprocess.run([sys.executable, "-m", "fyi.cli", "render", str(scene.paths["scene_yaml"]), "--out",
+                        str(tmp_path), "--quiet"], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    again = tmp_path / scene.scene_id
+    assert (again / "scene.json").read_text() == (scene.scene_dir / "scene.json").read_text()
+    for k in range(4):
+        name = f"views/instance/{k:04d}.png"
+        assert (instance(again / name) == instance(scene.scene_dir / name)).all()
+
+
+def test_same_seed_same_scene_and_masks(scene, tmp_path):
+    again = fyi.synthesize(INSTRUCTION, tmp_path, seed=0, quality="draft", views=4)
+    assert (again.scene_dir / "scene.json").read_text() == (scene.scene_dir / "scene.json").read_text()
+    for k in range(4):
+        name = f"views/instance/{k:04d}.png"
+        assert (instance(again.scene_dir / name) == instance(scene.scene_dir / name)).all()
