@@ -46,7 +46,8 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
-            "round": 0, "layout_attempt": 0, "camera_elevation": 30.0, "camera_margin": 0.1,
+            "round": 0, "layout_attempt": state.get("layout_attempt", 0),
+            "camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1),
             "warnings": list(request.warnings),
             "trace": [_step("collector", state, t, input=state["instruction"], output=summary, model_calls=[])]}
 
@@ -87,7 +88,7 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
     if "hidden" in kinds:
         edits["camera_elevation"] = min(70.0, state.get("camera_elevation", 30.0) + 12.0)
     if kinds & {"hidden", "cut_off"}:
-        edits["camera_margin"] = min(0.4, state.get("camera_margin", 0.1) + 0.08)
+        edits["camera_margin"] = min(0.4, max(state.get("camera_margin", 0.1), 0.1) + 0.08)
     best = state.get("best")
     if best is None or crit.score > best["score"]:
         best = {"score": crit.score, "spec": state["spec"], "critique": crit.model_dump(mode="json")}

@@ -400,6 +400,11 @@ class _InstructionReader:
             for other in self.history:
                 if other.run == m.run:
                     refs.extend(r for r in other.refs if r not in exclude and r not in refs)
+            # "a sofa facing a TV, with a rug between them": one thing alone is not "them"
+            for other in reversed(self.history):
+                if len(refs) > 1 or sum(self._group(r).count for r in refs) > 1:
+                    break
+                refs.extend(r for r in other.refs if r not in exclude and r not in refs)
             return refs
         return []
 

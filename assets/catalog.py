@@ -67,12 +67,18 @@ def _norm(word: str) -> str:
     return "_".join(word.lower().replace("-", " ").split())
 
 
-def _singular(word: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("oes", "o"), ("ches", "ch"), ("shes", "sh"),
-                         ("sses", "ss"), ("xes", "x"), ("s", "")):
+IRREGULAR = {"mice": "mouse", "geese": "goose", "children": "child", "people": "person", "men": "man",
+             "women": "woman", "teeth": "tooth", "feet": "foot", "sheep": "sheep", "fish": "fish"}
+
+
+def _singulars(word: str) -> list[str]:
+    """Every singular a plural could come from ("knives" -> knife, knive, knives...); callers keep
+    the first that names something."""
+    out = [IRREGULAR[word]] if word in IRREGULAR else []
+    for suffix, repl in (("ies", "y"), ("ves", "fe"), ("ves", "f"), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
-    return word
+            out.append(word[: -len(suffix)] + repl)
+    return out
 
 
 def _names() -> dict[str, str]:
@@ -88,11 +94,10 @@ def resolve_category(word: str) -> str | None:
     """A category for a word or phrase ("mugs", "coffee table", "couch"), or None."""
     names = _names()
     key = _norm(word)
-    for candidate in (key, _singular(key), "_".join(key.split("_")[:-1] + [_singular(key.split("_")[-1])])):
+    head, _, last = key.rpartition("_")
+    for candidate in (key, *((f"{head}_{s}" if head else s) for s in _singulars(last))):
         if candidate in names:
             return names[candidate]
-    if key.endswith("es") and key[:-2] in names:  # "tomatoes", "boxes"
-        return names[key[:-2]]
     return None
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
-from fyi.assets.procedural.shapes import (arc_points, capsule, cone, ellipsoid, jitter, make_asset, part, pick, rotate,
+from fyi.assets.procedural.shapes import (capsule, cone, ellipsoid, jitter, make_asset, part, pick, rotate,
                                           superellipsoid, tube, vary)
 
 EYE = (0.02, 0.02, 0.02)

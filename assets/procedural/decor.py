@@ -6,6 +6,7 @@ Wall pieces have their back at +Y (against the wall) and their face toward -Y.
 from __future__ import annotations
 
 import numpy as np
+import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Surface
@@ -16,7 +17,7 @@ from fyi.assets.procedural.shapes import (arc_points, box, cylinder, ellipsoid, 
 SHADES = ((0.95, 0.92, 0.82), (0.92, 0.92, 0.9), (0.75, 0.65, 0.5), (0.3, 0.38, 0.5))
 
 
-def _shade(r_bottom: float, r_top: float, height: float, z: float) -> "object":
+def _shade(r_bottom: float, r_top: float, height: float, z: float) -> trimesh.Trimesh:
     """An open lampshade: a thin conical band, hollow so light falls out of both ends."""
     t = 0.003
     return lathe([(r_bottom, z), (r_top, z + height), (r_top - t, z + height), (r_bottom - t, z)])

@@ -6,6 +6,7 @@ headboard are at +Y, doors and drawers of cabinets and fridges face -Y.
 from __future__ import annotations
 
 import numpy as np
+import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
@@ -22,7 +23,7 @@ def _fabric(rng: np.random.Generator) -> tuple[float, float, float]:
     return jitter(rng, pick(rng, FABRICS))
 
 
-def _knob(x: float, y: float, z: float) -> "object":
+def _knob(x: float, y: float, z: float) -> trimesh.Trimesh:
     """A small metal pull on a front face at y (front faces -Y)."""
     return rod((x, y, z), (x, y - 0.025, z), 0.008, sections=12)
 

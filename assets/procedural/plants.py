@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
@@ -23,7 +24,7 @@ def _pot(r_top: float, h: float) -> tuple:
     return body, soil
 
 
-def _leaf(length: float, width: float, base: np.ndarray, yaw: float, pitch: float) -> "object":
+def _leaf(length: float, width: float, base: np.ndarray, yaw: float, pitch: float) -> trimesh.Trimesh:
     """A flattened ellipsoid leaf leaning out from `base` along `yaw`, raised `pitch` above horizontal."""
     leaf = ellipsoid((length / 2, width / 2, width * 0.08), (length / 2, 0, 0), 2)
     rotate(leaf, -pitch, (0, 1, 0))

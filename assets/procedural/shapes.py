@@ -63,11 +63,6 @@ def box(size: Vec, center: Vec = (0.0, 0.0, 0.0)) -> trimesh.Trimesh:
                                 transform=trimesh.transformations.translation_matrix(center))
 
 
-def block(lo: Vec, hi: Vec) -> trimesh.Trimesh:
-    """An axis-aligned box from its min and max corners."""
-    return trimesh.creation.box(bounds=np.array([lo, hi], dtype=float))
-
-
 def cylinder(radius: float, height: float, base: Vec = (0.0, 0.0, 0.0), sections: int = SECTIONS) -> trimesh.Trimesh:
     """An upright cylinder standing on `base`."""
     b = np.asarray(base, float)

@@ -5,6 +5,7 @@ have real insides.
 from __future__ import annotations
 
 import numpy as np
+import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Surface
@@ -31,7 +32,7 @@ def _curved_profile(r_foot: float, r_rim: float, height: float, wall: float, flo
     return [(0.0, 0.0)] + outer + inner + [(0.0, floor)]
 
 
-def _side_handle(x_wall: float, z_mid: float, reach: float, span: float, thickness: float) -> "object":
+def _side_handle(x_wall: float, z_mid: float, reach: float, span: float, thickness: float) -> trimesh.Trimesh:
     """A D-shaped handle on the +X side whose ends are buried in a wall at x_wall."""
     path = arc_points(1.0, -np.pi / 2, np.pi / 2, count=14)
     path[:, 0] = x_wall - 0.004 + path[:, 0] * reach

@@ -1,0 +1,394 @@
+"""The offline instruction parser: instruction text -> Request (fyi.agents.parser, fyi.agents.request)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import trimesh
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from fyi.agents import parser as parser_module
+from fyi.agents.parser import MAX_COUNT, parse_instruction
+from fyi.agents.request import Request, RequestedRelation
+from fyi.assets import catalog
+from fyi.assets.model import Asset, Part
+from fyi.errors import FyiError
+
+# The vocabulary the parser is specified against, with the placements the asset library uses. The
+# procedural library registers these categories; any it does not (yet) have is registered for the
+# length of this module only, so the parser is tested against the full vocabulary either way.
+VOCABULARY = [
+    ("table", ("dining table", "kitchen table"), "furniture", "floor"),
+    ("coffee_table", (), "furniture", "floor"), ("side_table", ("end table",), "furniture", "floor"),
+    ("desk", ("office desk",), "furniture", "floor"), ("chair", ("dining chair",), "furniture", "floor"),
+    ("armchair", (), "furniture", "floor"), ("office_chair", (), "furniture", "floor"),
+    ("stool", (), "furniture", "floor"), ("sofa", ("couch",), "furniture", "floor"),
+    ("bed", (), "furniture", "floor"), ("nightstand", ("bedside table",), "furniture", "floor"),
+    ("bookshelf", ("shelf", "bookcase"), "furniture", "floor"),
+    ("cabinet", ("tv stand", "dresser"), "furniture", "floor"), ("wardrobe", (), "furniture", "floor"),
+    ("bench", (), "furniture", "floor"), ("counter", (), "furniture", "floor"),
+    ("fridge", ("refrigerator",), "furniture", "floor"), ("rug", ("carpet",), "furniture", "floor"),
+    ("mug", ("cup", "coffee mug"), "tabletop", "surface"), ("plate", (), "tabletop", "surface"),
+    ("bowl", (), "tabletop", "surface"), ("glass", ("drinking glass",), "tabletop", "surface"),
+    ("bottle", (), "tabletop", "surface"), ("kettle", (), "tabletop", "surface"),
+    ("vase", (), "tabletop", "surface"), ("book", (), "tabletop", "surface"),
+    ("laptop", (), "electronics", "surface"), ("monitor", (), "electronics", "surface"),
+    ("keyboard", (), "electronics", "surface"), ("mouse", ("computer mouse",), "electronics", "surface"),
+    ("lamp", ("table lamp",), "decor", "surface"), ("floor_lamp", (), "decor", "floor"),
+    ("tv", ("television",), "electronics", "surface"), ("clock", ("wall clock",), "decor", "wall"),
+    ("picture", ("painting",), "decor", "wall"), ("candle", (), "decor", "surface"),
+    ("box", (), "decor", "floor"), ("pillow", ("cushion",), "decor", "surface"),
+    ("trash_can", ("bin",), "decor", "floor"), ("basket", (), "decor", "surface"),
+    ("apple", (), "food", "surface"), ("orange", (), "food", "surface"), ("banana", (), "food", "surface"),
+    ("potted_plant", ("plant",), "plants", "floor"), ("tree", (), "plants", "floor"),
+    ("flower", (), "plants", "surface"), ("cube", (), "primitives", "floor"),
+    ("sphere", (), "primitives", "floor"), ("cylinder", (), "primitives", "floor"),
+    ("cone", (), "primitives", "floor"), ("ball", (), "primitives", "floor"), ("dog", (), "animals", "floor"),
+    ("cat", (), "animals", "floor"), ("teddy_bear", (), "animals", "floor"),
+]
+
+
+def _stand_in(rng: np.random.Generator) -> Asset:
+    return Asset(category="", uid="", parts=[Part("body", trimesh.creation.box((0.3, 0.3, 0.3)), "plastic",
+                                                  (0.5, 0.5, 0.5))])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def vocabulary():
+    known = {c.name for c in catalog.categories()}  # loads the procedural library first
+    added = [name for name, *_ in VOCABULARY if name not in known]
+    for name, synonyms, group, placement in VOCABULARY:
+        if name in added:
+            catalog.category(name, group=group, synonyms=synonyms, placement=placement)(_stand_in)
+    yield
+    for name in added:  # leave the catalog as the library made it, for the other test modules
+        catalog._REGISTRY.pop(name, None)
+
+
+def relations(r: Request) -> set[tuple]:
+    return {(x.subject, x.predicate, x.object) + ((x.object2,) if x.object2 else ()) for x in r.relations}
+
+
+def counts(r: Request) -> dict[str, int]:
+    return {o.ref: o.count for o in r.objects}
+
+
+# instruction, {ref: count}, relations, room
+SCENES = [
+    ("a wooden table with two mugs on it and a chair next to the table",
+     {"table": 1, "mug": 2, "chair": 1}, {("mug", "on", "table"), ("chair", "next_to", "table")}, None),
+    ("A living room with a sofa, an armchair and a coffee table between them.",
+     {"sofa": 1, "armchair": 1, "coffee_table": 1}, {("coffee_table", "between", "sofa", "armchair")},
+     "living_room"),
+    ("a lamp on a desk and a chair next to the desk",
+     {"lamp": 1, "desk": 1, "chair": 1}, {("lamp", "on", "desk"), ("chair", "next_to", "desk")}, None),
+    ("four books on a shelf", {"book": 4, "bookshelf": 1}, {("book", "on", "bookshelf")}, None),
+    ("A bed with two pillows on it and a rug in front of the bed",
+     {"bed": 1, "pillow": 2, "rug": 1}, {("pillow", "on", "bed"), ("rug", "in_front_of", "bed")}, None),
+    ("three oranges in a bowl on a table",
+     {"orange": 3, "bowl": 1, "table": 1}, {("orange", "in", "bowl"), ("bowl", "on", "table")}, None),
+    ("a green sphere to the left of a red cube", {"sphere": 1, "cube": 1}, {("sphere", "left_of", "cube")}, None),
+    ("A blue cylinder behind a yellow cone", {"cylinder": 1, "cone": 1}, {("cylinder", "behind", "cone")}, None),
+    ("Six chairs around a dining table", {"chair": 6, "table": 1}, {("chair", "around", "table")}, None),
+    ("The camera orbits around a sofa with a cushion on it",
+     {"sofa": 1, "pillow": 1}, {("pillow", "on", "sofa")}, None),
+    ("a vase with flowers on a side table next to a bed",
+     {"vase": 1, "flower": 2, "side_table": 1, "bed": 1},
+     {("flower", "in", "vase"), ("vase", "on", "side_table"), ("side_table", "next_to", "bed")}, None),
+    ("two potted plants and a bench", {"potted_plant": 2, "bench": 1}, set(), None),
+    ("A kitchen with a fridge, a counter and a kettle on the counter",
+     {"fridge": 1, "counter": 1, "kettle": 1}, {("kettle", "on", "counter")}, "kitchen"),
+    ("a plate with a banana on it, and a glass to the right of the plate",
+     {"plate": 1, "banana": 1, "glass": 1}, {("banana", "on", "plate"), ("glass", "right_of", "plate")}, None),
+    ("Five cubes in a line", {"cube": 5}, set(), None),
+    ("a television on a cabinet with a clock above it on the wall",
+     {"tv": 1, "cabinet": 1, "clock": 1}, {("tv", "on", "cabinet"), ("clock", "above", "tv")}, None),
+    ("The camera moves closer to a table holding a laptop", {"table": 1, "laptop": 1}, {("laptop", "on", "table")},
+     None),
+    ("A stool under a counter and a bottle on the counter",
+     {"stool": 1, "counter": 1, "bottle": 1}, {("stool", "under", "counter"), ("bottle", "on", "counter")}, None),
+    ("two dogs near a tree", {"dog": 2, "tree": 1}, {("dog", "near", "tree")}, None),
+    ("a keyboard in front of a monitor on an office desk, a mouse to the right of the keyboard",
+     {"keyboard": 1, "monitor": 1, "desk": 1, "mouse": 1},
+     {("keyboard", "in_front_of", "monitor"), ("monitor", "on", "desk"), ("mouse", "right_of", "keyboard")}, None),
+    ("three red balls and two blue cubes on the floor", {"ball": 3, "cube": 2}, set(), None),
+    ("a desk with a monitor on it and a plant to the right of the monitor",
+     {"desk": 1, "monitor": 1, "potted_plant": 1},
+     {("monitor", "on", "desk"), ("potted_plant", "right_of", "monitor")}, None),
+    ("a vase with flowers", {"vase": 1, "flower": 2}, {("flower", "in", "vase")}, None),
+    ("a kitchen table with four chairs", {"table": 1, "chair": 4}, {("chair", "around", "table")}, None),
+    ("chairs around a table", {"chair": 4, "table": 1}, {("chair", "around", "table")}, None),
+    ("a mug and a plate on the table", {"mug": 1, "plate": 1, "table": 1},
+     {("mug", "on", "table"), ("plate", "on", "table")}, None),
+    ("a bowl with apples and a vase with flowers on a table",
+     {"bowl": 1, "apple": 2, "vase": 1, "flower": 2, "table": 1},
+     {("apple", "in", "bowl"), ("flower", "in", "vase"), ("vase", "on", "table")}, None),
+    ("a chair next to a desk with a laptop on it", {"chair": 1, "desk": 1, "laptop": 1},
+     {("chair", "next_to", "desk"), ("laptop", "on", "desk")}, None),
+    ("a cat on a sofa with cushions", {"cat": 1, "sofa": 1, "pillow": 2},
+     {("cat", "on", "sofa"), ("pillow", "on", "sofa")}, None),
+    ("a red ball surrounded by five blue cubes", {"ball": 1, "cube": 5}, {("cube", "around", "ball")}, None),
+    ("On the table, a mug.", {"table": 1, "mug": 1}, {("mug", "on", "table")}, None),
+    ("a sofa facing a TV, with a rug between them", {"sofa": 1, "tv": 1, "rug": 1},
+     {("sofa", "facing", "tv"), ("rug", "between", "sofa", "tv")}, None),
+    ("two chairs with a small table between them", {"chair": 2, "table": 1}, {("table", "between", "chair", "chair")},
+     None),
+    ("a lamp to the left of the bed and a nightstand on its right", {"lamp": 1, "bed": 1, "nightstand": 1},
+     {("lamp", "left_of", "bed"), ("nightstand", "right_of", "bed")}, None),
+    ("There are 3 chairs and a table; the chairs surround the table.", {"chair": 3, "table": 1},
+     {("chair", "around", "table")}, None),
+    ("a big wooden bookshelf full of books", {"bookshelf": 1, "book": 2}, {("book", "on", "bookshelf")}, None),
+    ("a cozy bedroom: a bed, a nightstand beside it and a lamp on the nightstand",
+     {"bed": 1, "nightstand": 1, "lamp": 1}, {("nightstand", "next_to", "bed"), ("lamp", "on", "nightstand")},
+     "bedroom"),
+    ("a dog in a park", {"dog": 1}, set(), "outdoors"),
+    ("a desk and an office chair in a study", {"desk": 1, "office_chair": 1}, set(), "office"),
+]
+
+
+@pytest.mark.parametrize("text, objects, rels, room", SCENES, ids=[s[0][:48] for s in SCENES])
+def test_scene_instructions(text, objects, rels, room):
+    r = parse_instruction(text)
+    assert counts(r) == objects
+    assert relations(r) == rels
+    assert r.room == room
+    assert r.instruction == text
+    assert {o.category for o in r.objects} <= {c.name for c in catalog.categories()}
+
+
+# instruction, [(subject, verb, target, direction)], relations
+MOTIONS = [
+    ("a ball rolls from right to left across the room", [("ball", "roll", None, "left")], set()),
+    ("a box falls from the table onto the floor", [("box", "fall", None, "down")], {("box", "on", "table")}),
+    ("The camera orbits around a sofa with a cushion on it", [("camera", "orbit", "sofa", None)],
+     {("pillow", "on", "sofa")}),
+    ("The camera moves closer to a table holding a laptop", [("camera", "approach", "table", None)],
+     {("laptop", "on", "table")}),
+    ("the camera moves away from the sofa", [("camera", "retreat", "sofa", None)], set()),
+    ("the camera slowly zooms in on a vase", [("camera", "approach", "vase", None)], set()),
+    ("a cat pushes a ball to the left", [("cat", "push", "ball", "left")], set()),
+    ("the dog follows the cat", [("dog", "follow", "cat", None)], set()),
+    ("a red cube spins clockwise over two seconds", [("cube", "spin", None, None)], set()),
+    ("a box slides to the right off the table", [("box", "slide", None, "right")], {("box", "on", "table")}),
+    ("a ball rolls left, then the camera pans right",
+     [("ball", "roll", None, "left"), ("camera", "pan", None, "right")], set()),
+    ("the camera follows the ball as it rolls toward the camera",
+     [("camera", "follow", "ball", None), ("ball", "roll", None, "toward_camera")], set()),
+    ("orbit the camera around the table", [("camera", "orbit", "table", None)], set()),
+    ("a dog drives toward the sofa", [("dog", "move", "sofa", None)], set()),
+    ("a ball falls into a basket", [("ball", "fall", "basket", "down")], set()),
+    ("two balls roll forward", [("ball", "roll", None, "forward")], set()),
+]
+
+
+@pytest.mark.parametrize("text, motions, rels", MOTIONS, ids=[m[0][:48] for m in MOTIONS])
+def test_motions(text, motions, rels):
+    r = parse_instruction(text)
+    assert [(m.subject, m.verb, m.target, m.direction) for m in r.motions] == motions
+    assert relations(r) == rels
+    for m in r.motions:
+        assert m.text and m.text in text
+    assert r.room is None  # "across the room" names no room type
+
+
+def test_motion_text_is_its_own_clause():
+    r = parse_instruction("A red ball on a table. The ball rolls off the table over 2 seconds; a dog sits nearby.")
+    assert [m.text for m in r.motions] == ["The ball rolls off the table over 2 seconds"]
+    assert counts(r) == {"ball": 1, "table": 1, "dog": 1}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("3 mugs", 3), ("a dozen apples", 12), ("half a dozen apples", 6), ("a pair of mugs", 2),
+    ("a couple of mugs", 2), ("several mugs", 3), ("a few mugs", 3), ("some mugs", 3), ("mugs", 2),
+    ("a mug", 1), ("the mug", 1), ("one mug", 1), ("many mugs", 5), ("lots of mugs", 5), ("12 mugs", 12),
+])
+def test_counts(text, count):
+    r = parse_instruction(text)
+    assert [(o.category, o.count) for o in r.objects] == [("mug" if "mug" in text else "apple", count)]
+
+
+def test_huge_count_is_capped_with_a_warning():
+    r = parse_instruction("5000 cubes")
+    assert r.objects[0].count == MAX_COUNT
+    assert any("5000" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("text, category, attributes", [
+    ("an orange cube", "cube", {"color": "orange"}),
+    ("an orange", "orange", {}),
+    ("three oranges", "orange", {}),
+    ("a glass vase", "vase", {"material": "glass"}),
+    ("a glass", "glass", {}),
+    ("two glasses", "glass", {}),
+    ("a grey mug", "mug", {"color": "gray"}),
+    ("a small blue teddy bear", "teddy_bear", {"color": "blue", "size": "small"}),
+    ("a large wooden table", "table", {"material": "wooden", "size": "large"}),
+    ("a marble table", "table", {"material": "marble"}),
+    ("a mug made of metal", "mug", {"material": "metal"}),
+    ("a cube that is red", "cube", {"color": "red"}),
+    ("a tiny orange teddy bear", "teddy_bear", {"color": "orange", "size": "tiny"}),
+])
+def test_attributes(text, category, attributes):
+    r = parse_instruction(text)
+    assert len(r.objects) == 1
+    o = r.objects[0]
+    assert o.category == category
+    assert {k: v for k, v in o.attributes.model_dump().items() if v} == attributes
+
+
+@pytest.mark.parametrize("text, category", [
+    ("a coffee table", "coffee_table"), ("a side table", "side_table"), ("a potted plant", "potted_plant"),
+    ("an office desk", "desk"), ("a teddy bear", "teddy_bear"), ("a couch", "sofa"), ("a bookcase", "bookshelf"),
+    ("a tv stand", "cabinet"), ("a television", "tv"), ("a cushion", "pillow"), ("a painting", "picture"),
+    ("two cups", "mug"), ("three computer mice", "mouse"), ("a floor lamp", "floor_lamp"), ("a plant", "potted_plant"),
+])
+def test_multi_word_names_and_synonyms(text, category):
+    assert [o.category for o in parse_instruction(text).objects] == [category]
+
+
+def test_phrase_keeps_the_words_of_the_group():
+    r = parse_instruction("Two red mugs on a wooden table")
+    assert [o.phrase for o in r.objects] == ["Two red mugs", "a wooden table"]
+
+
+def test_coreference_the_refers_back_and_a_adds_a_group():
+    r = parse_instruction("a chair next to a desk, a chair behind the desk and a lamp on the desk")
+    assert counts(r) == {"chair": 1, "desk": 1, "chair_2": 1, "lamp": 1}
+    assert relations(r) == {("chair", "next_to", "desk"), ("chair_2", "behind", "desk"), ("lamp", "on", "desk")}
+    r = parse_instruction("a red cube and a blue cube. The red cube is on the blue cube.")
+    assert relations(r) == {("cube", "on", "cube_2")}
+
+
+def test_it_across_sentences():
+    r = parse_instruction("There is a sofa. A lamp stands next to it.")
+    assert relations(r) == {("lamp", "next_to", "sofa")}
+
+
+def test_support_hints():
+    r = parse_instruction("a television on a cabinet with a clock above it on the wall")
+    assert {o.ref: o.support_hint for o in r.objects} == {"tv": None, "cabinet": None, "clock": "wall"}
+    r = parse_instruction("three red balls and two blue cubes on the floor")
+    assert {o.ref: o.support_hint for o in r.objects} == {"ball": "floor", "cube": "floor"}
+    assert {o.ref: o.attributes.color for o in r.objects} == {"ball": "red", "cube": "blue"}
+    r = parse_instruction("a picture above the sofa on the wall")
+    assert r.object("picture").support_hint == "wall" and r.object("sofa").support_hint is None
+    r = parse_instruction("a box falls from the table onto the floor")
+    assert r.object("box").support_hint is None  # it starts on the table
+
+
+def test_unknown_object_is_dropped_with_a_warning_naming_the_nearest():
+    r = parse_instruction("a zebra on a table")
+    assert counts(r) == {"table": 1}
+    assert r.relations == []
+    nearest = catalog.nearest_category("zebra")
+    assert any("zebra" in w and nearest in w for w in r.warnings)
+    r = parse_instruction("a pair of shoes on a table")
+    assert counts(r) == {"table": 1}
+    assert any("shoes" in w for w in r.warnings)
+
+
+def test_ignored_words_are_listed_in_one_warning():
+    r = parse_instruction("a fluffy sofa in a cozy living room, please")
+    assert counts(r) == {"sofa": 1} and r.room == "living_room"
+    ignored = [w for w in r.warnings if w.startswith("ignored words")]
+    assert len(ignored) == 1 and "fluffy" in ignored[0] and "cozy" in ignored[0]
+    assert "please" not in ignored[0]
+
+
+def test_unsupported_arrangement_is_reported():
+    r = parse_instruction("Five cubes in a line")
+    assert any("in a line" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello there", "a pair of shoes", "\n\t", "on the left of it"])
+def test_nothing_to_build_is_a_one_line_error(text):
+    with pytest.raises(FyiError, match=r"^instruction: ") as err:
+        parse_instruction(text)
+    assert "\n" not in str(err.value)
+
+
+def test_error_names_the_unknown_object():
+    with pytest.raises(FyiError, match="shoes"):
+        parse_instruction("a pair of shoes")
+
+
+def test_counter_clockwise_is_not_a_counter():
+    r = parse_instruction("a cube spins counter-clockwise")
+    assert counts(r) == {"cube": 1}
+    assert [m.verb for m in r.motions] == ["spin"]
+
+
+# ---- the Request schema ---------------------------------------------------------------------------
+
+def test_request_round_trips_through_json_and_rejects_unknown_fields():
+    r = parse_instruction("A living room with a sofa, an armchair and a coffee table between them; "
+                          "the camera orbits around the sofa")
+    again = Request.model_validate_json(r.model_dump_json())
+    assert again == r
+    data = json.loads(r.model_dump_json())
+    data["objects"][0]["colour"] = "red"
+    with pytest.raises(ValidationError):
+        Request.model_validate(data)
+    schema = Request.model_json_schema()
+    assert "support_hint" in json.dumps(schema)
+
+
+def test_request_rejects_dangling_references():
+    r = parse_instruction("a mug on a table")
+    data = r.model_dump()
+    data["relations"].append({"subject": "mug", "predicate": "on", "object": "shelf"})
+    with pytest.raises(ValidationError, match="shelf"):
+        Request.model_validate(data)
+    data = r.model_dump()
+    data["motions"] = [{"subject": "ghost", "verb": "roll"}]
+    with pytest.raises(ValidationError, match="ghost"):
+        Request.model_validate(data)
+    with pytest.raises(ValidationError):
+        RequestedRelation(subject="a", predicate="between", object="b")
+    with pytest.raises(ValidationError):
+        RequestedRelation(subject="a", predicate="on", object="a")
+
+
+# ---- properties -----------------------------------------------------------------------------------
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+          10: "ten", 11: "eleven", 12: "twelve"}
+_NOUNS = [("mug", "mugs"), ("chair", "chairs"), ("apple", "apples"), ("box", "boxes"), ("potted plant", "potted plants"),
+          ("teddy bear", "teddy bears"), ("glass", "glasses"), ("orange", "oranges"), ("shelf", "shelves")]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(1, 12), as_word=st.booleans(), noun=st.sampled_from(_NOUNS),
+       color=st.sampled_from([None, "red", "blue", "green", "grey"]))
+def test_counts_round_trip(n, as_word, noun, color):
+    number = _WORDS[n] if as_word else str(n)
+    words = [number] + ([color] if color else []) + [noun[0] if n == 1 else noun[1]]
+    r = parse_instruction(" ".join(words) + " on a table")
+    first = r.objects[0]
+    assert first.count == n
+    assert first.category == catalog.resolve_category(noun[0])
+    assert first.attributes.color == ({"grey": "gray"}.get(color, color))
+    assert (first.ref, "on", "table") in relations(r)
+
+
+_LEXICON = sorted({" ".join(k) for table in (parser_module._PREDICATES, parser_module._CONNECTORS,
+                                             parser_module._MOTION_VERBS, parser_module._DIRECTIONS,
+                                             parser_module._ROOMS, parser_module._QUANTITIES) for k in table}
+                  | {"a", "the", "it", "them", "and", ",", ".", "camera", "mug", "mugs", "orange", "glass", "red",
+                     "wooden", "zebra", "floor", "wall", "3", "0", "between", "then", "line", "made of"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80),
+                 st.lists(st.sampled_from(_LEXICON), min_size=1, max_size=16).map(" ".join)))
+def test_never_crashes(text):
+    try:
+        r = parse_instruction(text)
+    except FyiError as e:
+        assert str(e).startswith("instruction: ")
+        return
+    assert r.objects and all(o.count >= 1 for o in r.objects)
+    Request.model_validate_json(r.model_dump_json())
