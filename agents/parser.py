@@ -86,9 +86,10 @@ _ROOMS: dict[Words, str | None] = {
     ("garden",): "outdoors", ("park",): "outdoors", ("yard",): "outdoors", ("backyard",): "outdoors",
     ("street",): "outdoors", ("lawn",): "outdoors", ("patio",): "outdoors", ("meadow",): "outdoors",
     ("field",): "outdoors", ("forest",): "outdoors", ("beach",): "outdoors",
-    ("room",): None, ("scene",): None, ("image",): None, ("photo",): None, ("picture", "of"): None,
+    ("room",): None, ("scene",): None, ("image",): None, ("photo",): None,
     ("render",): None, ("space",): None, ("setting",): None, ("interior",): None, ("view",): None,
 }
+_DEPICTIONS = {"photo", "picture", "image", "render", "rendering", "scene", "view", "shot", "photograph", "snapshot"}
 _SUPPORTS = {"floor": "floor", "ground": "floor", "floors": "floor", "wall": "wall", "walls": "wall"}
 _UNSUPPORTED_PLACES = {"ceiling", "corner", "middle", "center", "centre", "window", "door", "doorway", "side",
                        "edge", "background", "foreground"}
@@ -173,7 +174,7 @@ s t
 
 _PUNCT = {",", ".", ";", ":", "!", "?"}
 _CLAUSE_ENDS = {".", ";", "!", "?", ":"}
-_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:'[^\W\d_]+)?|[,.;:!?]")
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)?|[,.;:!?]")
 
 
 @dataclass
@@ -219,7 +220,6 @@ class _MotionDraft:
     subject: str
     verb: str
     subject_mention: _Mention | None
-    start: int
     target: str | None = None
     direction: str | None = None
 
@@ -241,6 +241,10 @@ class _Clause:
     motions: list[_MotionDraft] = field(default_factory=list)
     motion_verb_end: int = -1
     fronted: tuple[str, _NounPhrase] | None = None  # "On the table, a mug": relation waiting for a subject
+
+
+def _is_number(word: str) -> bool:
+    return word.isascii() and word.isdigit()
 
 
 def _attribute(word: str) -> tuple[str, str] | None:
@@ -319,7 +323,7 @@ class _InstructionReader:
             words = self._words(i, n, hi)
             if words is None or not all(w.isalpha() for w in words):
                 continue
-            if any(w in _FUNCTION_WORDS for w in words):
+            if words[0] in _FUNCTION_WORDS:  # "stand" alone is a verb here, "tv stand" a name
                 continue
             last = _IRREGULAR_PLURALS.get(words[-1], words[-1])
             phrase = " ".join((*words[:-1], last))
@@ -405,7 +409,8 @@ class _InstructionReader:
                 if len(refs) > 1 or sum(self._group(r).count for r in refs) > 1:
                     break
                 refs.extend(r for r in other.refs if r not in exclude and r not in refs)
-            return refs
+            order = [g.ref for g in self.groups]
+            return sorted(refs, key=order.index)  # in the order they were named
         return []
 
     # ---- noun phrases ---------------------------------------------------------------------------
@@ -415,7 +420,7 @@ class _InstructionReader:
 
     def _is_boundary(self, i: int, hi: int) -> bool:
         w = self.tokens[i]
-        return (w in _PUNCT or w in _FUNCTION_WORDS or w.isdigit() or w in _NUMBER_WORDS
+        return (w in _PUNCT or w in _FUNCTION_WORDS or _is_number(w) or w in _NUMBER_WORDS
                 or self._match(_PREDICATES, i, hi) is not None or self._match(_MOTION_VERBS, i, hi) is not None
                 or self._match(_CONNECTORS, i, hi) is not None)
 
@@ -430,8 +435,8 @@ class _InstructionReader:
             if q is not None and not (q[0] == ("some",) and self._category_at(i + 1, hi) is not None
                                       and not self._category_at(i + 1, hi)[2]):
                 quantity, i = _QUANTITIES[q[0]], i + q[1]
-            elif w.isdigit():
-                quantity, i = min(int(w[:6]), 10**6), i + 1
+            elif _is_number(w):
+                quantity, i = int(w[:7]), i + 1
             elif w in _NUMBER_WORDS and not (w == "one" and i + 1 < hi and self.tokens[i + 1] == "of"):
                 quantity, i = _NUMBER_WORDS[w], i + 1
             elif w in _INDEFINITE or w == "some":
@@ -468,11 +473,15 @@ class _InstructionReader:
             if w == CAMERA:
                 self._use(start, i + 1)
                 return _NounPhrase("camera", i + 1)
+            if w in _DEPICTIONS and i + 1 < hi and self.tokens[i + 1] == "of":
+                self._use(start, i + 2)  # "a photo of a dog": the scene itself, not a framed photo
+                return _NounPhrase("room", i + 2, value=None)
             room = self._match(_ROOMS, i, hi, longest=2)
             if head is not None and not (room is not None and room[1] > head[1]):
                 return self._object_phrase(start, i, hi, head, quantity, definite, fresh, attrs, stray, role)
             if room is not None:
                 self._use(start, i + room[1])
+                self.used.difference_update(stray)
                 return _NounPhrase("room", i + room[1], value=_ROOMS[room[0]])
             if w in _SUPPORTS:
                 self._use(start, i + 1)
@@ -594,7 +603,7 @@ class _InstructionReader:
             return self._relation_without_object(start, i, predicate, subject)
         end = np.end
         if np.kind == "room":
-            self._set_room(np.value, start)
+            self._set_room(np.value)
             self.c.last_place_kind = "room"
             return end
         if np.kind == "support":
@@ -645,17 +654,15 @@ class _InstructionReader:
 
     def _relation_without_object(self, start: int, i: int, predicate: str, subject: _Mention | None) -> int:
         """"A chair with a lamp to the left": the object is the anchor or the thing named before."""
-        if subject is None or predicate in ("between",):
-            self.used.difference_update(range(start, i))
+        if subject is None or predicate in ("between", "in", "on", "under", "around"):
+            self.used.difference_update(range(start, i))  # reported among the ignored words
             return i
-        other = None
         if subject.role == "with" and subject.anchor not in (None, _ROOM_ANCHOR):
             other = subject.anchor
         else:
             other = next((m for m in reversed(self.c.mentions) if m.pos < subject.pos and m.refs), None)
-        if other is None or predicate in ("in", "on", "under", "around"):
-            if predicate in ("around", "in", "on", "under", "above"):
-                self.used.difference_update(range(start, i))
+        if other is None:
+            self.used.difference_update(range(start, i))
             return i
         self._relate(subject, predicate, other)
         return i
@@ -683,7 +690,7 @@ class _InstructionReader:
                     continue
                 g.support_hint = hint
 
-    def _set_room(self, room: str | None, at: int) -> None:
+    def _set_room(self, room: str | None) -> None:
         if room is None:
             return
         if self.room is None:
@@ -765,7 +772,7 @@ class _InstructionReader:
             elif verb in _CAMERA_VERBS:
                 camera = True
                 if ahead is not None and ahead.kind == "object":
-                    c.motions = [_MotionDraft(CAMERA, verb, None, i, target=ahead.mention.refs[0])]
+                    c.motions = [_MotionDraft(CAMERA, verb, None, target=ahead.mention.refs[0])]
                     c.motion_verb_end = -1
                     self._use(i, i + match[1])
                     return ahead.end
@@ -778,7 +785,7 @@ class _InstructionReader:
             verb = "orbit"  # "the camera rotates around the table"
         self._use(i, i + match[1])
         subjects = [CAMERA] if camera else list(subject.refs)
-        c.motions = [_MotionDraft(s, verb, None if camera else subject, i) for s in subjects]
+        c.motions = [_MotionDraft(s, verb, None if camera else subject) for s in subjects]
         if verb == "fall":
             for d in c.motions:
                 d.direction = "down"
@@ -842,7 +849,7 @@ class _InstructionReader:
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "room":
-                self._set_room(np.value, i)
+                self._set_room(np.value)
             return np.end
         return None
 
@@ -886,9 +893,9 @@ class _InstructionReader:
         if w in _PUNCT or w in ("and", "or", "but", "plus"):
             self._use(i, i + 1)
             return i + 1
-        if _DURATION.match(w) and i + 2 < hi + 1:
+        if _DURATION.match(w):
             j = i + 1
-            while j < hi and (self.tokens[j].isdigit() or self.tokens[j] in _NUMBER_WORDS
+            while j < hi and (_is_number(self.tokens[j]) or self.tokens[j] in _NUMBER_WORDS
                               or self.tokens[j] in ("a", "an", "few", "couple", "of", "half")):
                 j += 1
             if j > i + 1 and j < hi and self.tokens[j] in _DURATION_UNITS:
@@ -975,7 +982,7 @@ class _InstructionReader:
             c.run_open = False
             return np.end
         if np.kind == "room":
-            self._set_room(np.value, i)
+            self._set_room(np.value)
             c.last_place_kind = "room"
             return np.end
         if np.kind == "unknown":

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from fyi.errors import FyiError
-from fyi.scenes.spec import SceneSpec
+from fyi.scenes.spec import AssetRef, SceneSpec
 
 Progress = Callable[[str, int, int], None]
 
@@ -141,8 +141,6 @@ def _with_assets(spec: SceneSpec) -> SceneSpec:
                 info(o.category)
             except FyiError as e:
                 raise FyiError(f"objects[{i}].category: {e}") from None
-            from fyi.scenes.spec import AssetRef
-
             o = o.model_copy(update={"asset": AssetRef(uid=o.category, seed=asset_seed(spec.seed, o.id))})
         objects.append(o)
     return spec.model_copy(update={"objects": objects})
