@@ -250,8 +250,8 @@ def _is_number(word: str) -> bool:
 def _attribute(word: str) -> tuple[str, str] | None:
     if word in COLORS:
         return ("color", "gray" if word == "grey" else word)
-    if word in MATERIALS:
-        return ("material", word)
+    if word in MATERIALS:  # "wooden", "oak" -> "wood": attributes name the material, not the adjective
+        return ("material", MATERIALS[word])
     if word in SIZES:
         return ("size", word)
     return None

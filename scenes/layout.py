@@ -424,7 +424,7 @@ class LayoutSolver:
         w, d, h = self.room.size
         half = self._half(obj, 0.0)
         a = self.assets[obj.id]
-        y = d / 2 - half[1] - 0.005
+        y = d / 2 - half[1] - 0.012  # inside the room bounds (0.01 from the wall)
         targets = [self.placed[r.object] for r in self.spec.relations
                    if r.subject == obj.id and r.object in self.placed and r.predicate in ("above", "near", "next_to")]
         if targets:

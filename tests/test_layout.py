@@ -36,6 +36,8 @@ TEMPLATES = {
     "desk": ([("desk_0", "desk"), ("monitor_0", "monitor"), ("keyboard_0", "keyboard"), ("chair_0", "chair")],
              [("monitor_0", "on", "desk_0"), ("keyboard_0", "in_front_of", "monitor_0"), ("chair_0", "next_to", "desk_0")],
              "office"),
+    "wall": ([("cabinet_0", "cabinet"), ("tv_0", "tv"), ("clock_0", "clock"), ("picture_0", "picture")],
+             [("tv_0", "on", "cabinet_0"), ("clock_0", "above", "tv_0")], "living_room"),
     "primitives": ([("sphere_0", "sphere"), ("cube_0", "cube"), ("cone_0", "cone"), ("cylinder_0", "cylinder")],
                    [("sphere_0", "left_of", "cube_0"), ("cylinder_0", "behind", "cone_0")], "empty_room"),
 }

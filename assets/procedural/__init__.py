@@ -1,3 +1,3 @@
 """Procedural asset builders; importing this package registers every category with the catalog."""
-from fyi.assets.procedural import (animals, decor, electronics, food, furniture, plants,  # noqa: F401
+from fyi.assets.procedural import (animals, animals_large, decor, electronics, food, furniture, plants,  # noqa: F401
                                    primitives, tabletop)

@@ -49,7 +49,7 @@ def cone(rng: np.random.Generator) -> Asset:
     return _solid("cone", cone_mesh(d / 2, d * vary(rng, 1.1, 0.2), (0, 0, 0), 48), rng, "a cone")
 
 
-@category("torus", group="primitives", placement="floor", synonyms=("ring", "donut", "doughnut"))
+@category("torus", group="primitives", placement="floor", synonyms=("ring",))
 def torus(rng: np.random.Generator) -> Asset:
     d = _size(rng)
     minor = d * vary(rng, 0.14, 0.2)

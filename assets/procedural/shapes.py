@@ -277,3 +277,39 @@ def make_asset(parts: list[Part], surfaces: Sequence[Surface] = (), description:
                      max=(s.max[0] + dx, s.max[1] + dy), kind=s.kind, clearance=s.clearance)
              for s in surfaces]
     return Asset(category="", uid="", parts=parts, surfaces=moved, description=description)
+
+
+# --- solids from points and patterns on skins ------------------------------------------------------
+
+def hull(points: Sequence[Vec]) -> trimesh.Trimesh:
+    """The convex solid spanned by `points`: wedges, cabins, wings, hulls, sails."""
+    return trimesh.convex.convex_hull(np.asarray(points, dtype=float))
+
+
+def slanted_box(bottom: Sequence[Vec], top: Sequence[Vec]) -> trimesh.Trimesh:
+    """A convex solid between two planar outlines (e.g. a car cabin: wide bottom, narrow top)."""
+    return hull(list(bottom) + list(top))
+
+
+def skin_patches(mesh: trimesh.Trimesh, keep: np.ndarray, lift: float) -> trimesh.Trimesh:
+    """The faces of `mesh` marked by `keep`, lifted `lift` along the vertex normals.
+
+    Stripes, spots and patches of animal coats are this: a sheet just over the body, so they read
+    as markings at any view while the body stays one simple solid.
+    """
+    faces = np.asarray(mesh.faces)[np.asarray(keep, bool)]
+    used, inverse = np.unique(faces, return_inverse=True)
+    vertices = np.asarray(mesh.vertices)[used] + np.asarray(mesh.vertex_normals)[used] * lift
+    return trimesh.Trimesh(vertices=vertices, faces=inverse.reshape(-1, 3), process=False)
+
+
+def fine(mesh: trimesh.Trimesh, max_edge: float) -> trimesh.Trimesh:
+    """A copy split until no edge is longer than `max_edge`, so face-wise patterns have resolution."""
+    vertices, faces = trimesh.remesh.subdivide_to_size(mesh.vertices, mesh.faces, max_edge, max_iter=8)
+    return trimesh.Trimesh(vertices=vertices, faces=faces)
+
+
+def polygon_plate(outline: Sequence[tuple[float, float]], thickness: float, y: float = 0.0) -> trimesh.Trimesh:
+    """A convex outline in the xz plane made a plate `thickness` deep, its front face at `y` (faces -Y)."""
+    pts = [(x, y, z) for x, z in outline] + [(x, y + thickness, z) for x, z in outline]
+    return hull(pts)
