@@ -20,7 +20,8 @@ def scene_id_for(instruction: str, seed: int) -> str:
     return f"{'_'.join(words) or 'scene'}-{digest}"
 
 
-def spec_from_request(request: Request, *, seed: int, quality: str = "draft", views: int = 4) -> SceneSpec:
+def spec_from_request(request: Request, *, seed: int, quality: str = "draft", views: int = 4, frames: int = 0,
+                      fps: float = 24.0) -> SceneSpec:
     counters: dict[str, int] = {}
     members: dict[str, list[str]] = {}
     objects: list[ObjectSpec] = []
@@ -47,13 +48,14 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
             # Several references share out the subjects ("mugs on the two tables": one each in turn).
             relations.append(Relation(subject=s, predicate=r.predicate, object=targets[i % len(targets)],
                                       object2=seconds[i % len(seconds)] if seconds else None))
-    motions = [Motion(subject=m.subject if m.subject == "camera" else (members.get(m.subject) or [m.subject])[0],
-                      verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
-                      direction=m.direction, text=m.text) for m in request.motions]
+    motions = [Motion(subject=who, verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
+                      direction=m.direction, text=m.text)
+               for m in request.motions
+               for who in (["camera"] if m.subject == "camera" else members.get(m.subject, []))]
     return SceneSpec(
         scene_id=scene_id_for(request.instruction, seed), seed=seed, instruction=request.instruction,
         room=Room(type=request.room or _default_room(objects)), objects=objects, relations=relations,
-        motions=motions, render=RenderSettings(quality=quality, views=views), warnings=list(request.warnings),
+        motions=motions, render=RenderSettings(quality=quality, views=views, frames=frames, fps=fps), warnings=list(request.warnings),
     )
 
 
@@ -64,6 +66,7 @@ def _default_room(objects: list[ObjectSpec]) -> str:
     return "empty_room"
 
 
-def collect(instruction: str, *, seed: int, quality: str, views: int) -> tuple[Request, SceneSpec]:
+def collect(instruction: str, *, seed: int, quality: str, views: int, frames: int = 0,
+            fps: float = 24.0) -> tuple[Request, SceneSpec]:
     request = parse_instruction(instruction)
-    return request, spec_from_request(request, seed=seed, quality=quality, views=views)
+    return request, spec_from_request(request, seed=seed, quality=quality, views=views, frames=frames, fps=fps)

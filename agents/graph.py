@@ -21,7 +21,8 @@ from fyi.agents.collector import collect
 from fyi.agents.critic import critique
 from fyi.agents.generator import generate
 from fyi.agents.state import SynthState
-from fyi.render.cache import rendered_views
+from fyi.agents.planner import plan_animation
+from fyi.render.cache import rendered_frames, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.spec import SceneSpec
@@ -42,7 +43,7 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     _progress(config)("collector", 0, 1)
     request, spec = collect(state["instruction"], seed=state.get("seed", 0), quality=state.get("quality", "draft"),
-                            views=state.get("views", 4))
+                            views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
@@ -107,30 +108,41 @@ def after_optimizer(state: SynthState) -> str:
 
 
 def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
-    """Static scenes pass through: motions are recorded in the spec, not animated yet (4D comes later)."""
+    """Motions -> an Animation checked frame by frame; static scenes pass through."""
     t = time.perf_counter()
+    _progress(config)("planner", 0, 1)
     best = state["best"]
     spec = SceneSpec.model_validate(best["spec"])
-    notes = [f"motion not animated yet (4D sequences are a later release): {m.text or m.verb}" for m in spec.motions]
+    spec, notes = plan_animation(spec, assets_for(spec))
     # Unmet relations are already in the solver's warnings; report what else the critic could not fix.
     notes += [f"unresolved after {state.get('round', 0)} rounds: {p['detail']}" for p in best["critique"]["problems"]
               if p["severity"] == "error" and p["kind"] != "relation"]
     warnings = list(dict.fromkeys([*spec.warnings, *notes]))
     spec = spec.model_copy(update={"warnings": warnings})
+    anim = spec.animation
     return {"spec": spec.model_dump(mode="json"), "warnings": notes,
-            "trace": [_step("planner", state, t, input={"motions": len(spec.motions)}, output={"frames": 0},
-                            model_calls=[])]}
+            "trace": [_step("planner", state, t, input={"motions": [m.model_dump(exclude_none=True) for m in spec.motions]},
+                            output={"frames": anim.frames if anim else 0, "fps": anim.fps if anim else None,
+                                    "moving": [tr.object for tr in anim.objects] if anim else []},
+                            notes=notes, model_calls=[])]}
 
 
 def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     spec = SceneSpec.model_validate(state["spec"])
     progress = _progress(config)
-    views = rendered_views(spec, assets_for(spec), quality_for(spec.render), Path(state["work_dir"]) / "renders",
-                           progress=lambda k, n: progress("render", k, n))
-    return {"views_dir": str(views),
-            "trace": [_step("render", state, t, input={"quality": spec.render.quality, "views": len(spec.cameras)},
-                            output={"views_dir": str(views)}, model_calls=[])]}
+    assets = assets_for(spec)
+    quality = quality_for(spec.render)
+    cache = Path(state["work_dir"]) / "renders"
+    views = rendered_views(spec, assets, quality, cache, progress=lambda k, n: progress("render views", k, n))
+    frames = None
+    if spec.animation is not None:
+        frames = rendered_frames(spec, assets, quality, cache, progress=lambda k, n: progress("render frames", k, n))
+    return {"views_dir": str(views), "frames_dir": str(frames) if frames else None,
+            "trace": [_step("render", state, t, input={"quality": spec.render.quality, "views": len(spec.cameras),
+                                                       "frames": spec.animation.frames if spec.animation else 0},
+                            output={"views_dir": str(views), "frames_dir": str(frames) if frames else None},
+                            model_calls=[])]}
 
 
 def build_graph():

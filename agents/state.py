@@ -10,6 +10,8 @@ class SynthState(TypedDict, total=False):
     seed: int
     quality: str
     views: int
+    frames: int              # 0: stills only; N: frames of the sequence when the scene moves (0 = planner's default)
+    fps: float
     work_dir: str            # staging folder; the scene folder is moved into place only when complete
     request: dict            # the Collector's structured request
     partial_spec: dict       # the Collector's SceneSpec (no poses yet), as JSON data
@@ -23,5 +25,6 @@ class SynthState(TypedDict, total=False):
     critique: dict           # the last critique
     retry: bool              # the last critique asked for edits and rounds are left
     views_dir: str           # the rendered views of the final spec
+    frames_dir: str | None   # the rendered frame sequence, when the scene moves
     warnings: Annotated[list[str], operator.add]
     trace: Annotated[list[dict[str, Any]], operator.add]

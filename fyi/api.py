@@ -62,8 +62,12 @@ def _publish(scene: Path, target: Path) -> None:
 
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
-               max_rounds: int = 3, progress: Progress | None = None) -> SynthResult:
-    """Instruction -> a rendered, annotated scene folder under `out`, offline by default."""
+               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, progress: Progress | None = None) -> SynthResult:
+    """Instruction -> a rendered, annotated scene folder under `out`, offline by default.
+
+    When the instruction has motion, frames/ holds the sequence: `frames` of them at `fps`
+    (0: the Planner's default of 24 frames at 12 fps).
+    """
     from fyi.agents.graph import build_graph
     from fyi.render.dataset import write_dataset
     from fyi.scenes.asset_loader import assets_for
@@ -72,13 +76,18 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
     if not 1 <= views <= 64:
         raise FyiError(f"views: expected 1 to 64, got {views}")
+    if frames == 1 or not 0 <= frames <= 2000:
+        raise FyiError(f"frames: expected 0 (the default) or 2 to 2000, got {frames}")
+    if fps <= 0:
+        raise FyiError(f"fps: must be positive, got {fps}")
     if not instruction or not instruction.strip():
         raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
     t0 = time.perf_counter()
     out = Path(out)
     with _staging(out, "synth") as stage:
         state = build_graph().invoke(
-            {"instruction": instruction, "seed": seed, "quality": quality, "views": views, "max_rounds": max_rounds,
+            {"instruction": instruction, "seed": seed, "quality": quality, "views": views, "frames": frames, "fps": fps,
+             "max_rounds": max_rounds,
              "work_dir": str(stage), "warnings": [], "trace": []},
             config={"configurable": {"progress": progress}, "recursion_limit": 10 + 2 * max_rounds},
         )
@@ -87,8 +96,9 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         if progress:
             progress("export", 0, 1)
         timings = {"agents_and_render": round(t_agents, 3)}
+        frames_dir = state.get("frames_dir")
         write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage / "scene", trace=state["trace"],
-                      timings=timings)
+                      timings=timings, frames_src=Path(frames_dir) if frames_dir else None)
         target = out / spec.scene_id
         _publish(stage / "scene", target)
     timings["total"] = round(time.perf_counter() - t0, 3)
@@ -102,7 +112,8 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progr
     a partial one is laid out and framed first.
     """
     from fyi.agents.generator import generate
-    from fyi.render.cache import rendered_views
+    from fyi.agents.planner import plan_animation
+    from fyi.render.cache import rendered_frames, rendered_views
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
@@ -115,15 +126,21 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progr
     trace = []
     if not spec.resolved:
         layout = generate(spec)
-        spec = layout.spec
+        spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
+        spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
         trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
     out = Path(out)
     with _staging(out, "render") as stage:
         assets = assets_for(spec)
-        views = rendered_views(spec, assets, quality_for(spec.render), stage / "renders",
-                               progress=(lambda k, n: progress("render", k, n)) if progress else None)
+        quality = quality_for(spec.render)
+        views = rendered_views(spec, assets, quality, stage / "renders",
+                               progress=(lambda k, n: progress("render views", k, n)) if progress else None)
+        frames = None
+        if spec.animation is not None:
+            frames = rendered_frames(spec, assets, quality, stage / "renders",
+                                     progress=(lambda k, n: progress("render frames", k, n)) if progress else None)
         timings = {"render": round(time.perf_counter() - t0, 3)}
-        write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings)
+        write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames)
         target = out / spec.scene_id
         _publish(stage / "scene", target)
     timings["total"] = round(time.perf_counter() - t0, 3)

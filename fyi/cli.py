@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--quality", choices=("draft", "standard", "high"), default="draft")
     s.add_argument("--views", type=int, default=4)
+    s.add_argument("--frames", type=int, default=0,
+                   help="frames of the 4D sequence when the instruction has motion (default: 24 at 12 fps)")
+    s.add_argument("--fps", type=float, default=24.0, help="frame rate of the sequence when --frames is given")
     s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.seed < 0:
                 raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
             result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
-                                max_rounds=args.rounds, progress=bars)
+                                frames=args.frames, fps=args.fps, max_rounds=args.rounds, progress=bars)
             bars.close()
             _report(result, args.json)
         elif args.command == "render":

@@ -1,7 +1,8 @@
-"""Content-addressed renders: the same spec at the same settings renders once.
+"""Content-addressed renders: the same scene at the same settings renders once.
 
-The Optimizer's last look at a draft scene is the final render; a resumed run finds its views
-where it left them.
+The Optimizer's last look at a draft scene is the final render; a resumed run finds its views and
+frames where it left them. Stills do not depend on the animation, so planning motion after the
+critique does not re-render them.
 """
 from __future__ import annotations
 
@@ -16,24 +17,49 @@ from fyi.render.quality import RenderQuality
 from fyi.scenes.cameras import scaled
 from fyi.scenes.spec import SceneSpec
 
+Progress = Callable[[int, int], None]
 
-def render_key(spec: SceneSpec, quality: RenderQuality) -> str:
-    data = spec.model_dump(mode="json", exclude={"warnings", "instruction", "motions", "render"})
-    data["quality"] = [quality.width, quality.height, quality.samples, quality.denoise]
+
+def render_key(spec: SceneSpec, quality: RenderQuality, kind: str) -> str:
+    exclude = {"warnings", "instruction", "motions", "render", "scene_id"}
+    if kind == "views":
+        exclude.add("animation")
+    data = spec.model_dump(mode="json", exclude=exclude)
+    data["quality"] = [kind, quality.width, quality.height, quality.samples, quality.denoise]
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:20]
 
 
+def _cached(spec: SceneSpec, quality: RenderQuality, cache_dir: Path, kind: str,
+            render: Callable[[Path], None]) -> Path:
+    final = Path(cache_dir) / render_key(spec, quality, kind)
+    if (final / kind).is_dir():
+        return final / kind
+    partial = final.with_name(final.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    render(partial / kind)
+    partial.rename(final)
+    return final / kind
+
+
+def _at(spec: SceneSpec, quality: RenderQuality) -> SceneSpec:
+    return spec.model_copy(update={"cameras": [scaled(c, quality.width, quality.height) for c in spec.cameras]})
+
+
 def rendered_views(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQuality, cache_dir: Path,
-                   progress: Callable[[int, int], None] | None = None) -> Path:
+                   progress: Progress | None = None) -> Path:
     """The views folder of `spec` rendered at `quality`, rendering it only if it is not there yet."""
     from fyi.render.blender import render_views  # bpy loads only when something is rendered
 
-    spec = spec.model_copy(update={"cameras": [scaled(c, quality.width, quality.height) for c in spec.cameras]})
-    final = Path(cache_dir) / render_key(spec, quality)
-    if (final / "views").is_dir():
-        return final / "views"
-    partial = final.with_name(final.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    render_views(spec, assets, partial / "views", samples=quality.samples, denoise=quality.denoise, progress=progress)
-    partial.rename(final)
-    return final / "views"
+    spec = _at(spec, quality)
+    return _cached(spec, quality, cache_dir, "views", lambda out: render_views(
+        spec, assets, out, samples=quality.samples, denoise=quality.denoise, progress=progress))
+
+
+def rendered_frames(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQuality, cache_dir: Path,
+                    progress: Progress | None = None) -> Path:
+    """The frames folder of an animated `spec` at `quality` (view 0's camera moving as planned)."""
+    from fyi.render.frames import render_frames
+
+    spec = _at(spec, quality)
+    return _cached(spec, quality, cache_dir, "frames", lambda out: render_frames(
+        spec, assets, out, samples=quality.samples, denoise=quality.denoise, progress=progress))

@@ -16,10 +16,12 @@ from fyi.scenes.spec import SceneSpec
 
 
 def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, scene_dir: Path, *,
-                  trace: list[dict], timings: dict[str, float]) -> None:
+                  trace: list[dict], timings: dict[str, float], frames_src: Path | None = None) -> None:
     """Fill `scene_dir` (a staging folder: the caller moves it into place once this returns)."""
     scene_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(views_src, scene_dir / "views", dirs_exist_ok=True)
+    if frames_src is not None:
+        shutil.copytree(frames_src, scene_dir / "frames", dirs_exist_ok=True)
     save_spec(spec, scene_dir / "scene.yaml")
     write_scene_json(spec, assets, scene_dir / "scene.json")
     write_glb(spec, assets, scene_dir / "scene.glb")

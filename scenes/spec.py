@@ -137,12 +137,43 @@ class Motion(Strict):
     text: str = ""
 
 
+class ObjectTrack(Strict):
+    """One moving object's pose at every frame of the animation."""
+
+    object: str
+    positions: list[Vec3]
+    rotations: list[Quat]
+
+
+class Animation(Strict):
+    """A frame sequence: the camera (view 0's intrinsics) and the moving objects, posed per frame.
+
+    Objects without a track stay at their spec pose. Frame 0 is the spec's own pose.
+    """
+
+    fps: float = Field(default=24.0, gt=0)
+    frames: int = Field(ge=2, le=2000)
+    camera: list[tuple[tuple[float, float, float, float], ...]]  # c2w per frame, OpenGL convention
+    objects: list[ObjectTrack] = []
+
+    @model_validator(mode="after")
+    def _one_pose_per_frame(self) -> "Animation":
+        if len(self.camera) != self.frames:
+            raise ValueError(f"camera: {len(self.camera)} poses for {self.frames} frames")
+        for i, t in enumerate(self.objects):
+            if len(t.positions) != self.frames or len(t.rotations) != self.frames:
+                raise ValueError(f"objects[{i}] ({t.object}): needs one position and rotation per frame")
+        return self
+
+
 class RenderSettings(Strict):
     quality: Quality = "draft"
     views: int = Field(default=4, ge=1, le=64)
     width: int | None = Field(default=None, gt=0)
     height: int | None = Field(default=None, gt=0)
     samples: int | None = Field(default=None, gt=0)
+    frames: int = Field(default=0, ge=0, le=2000)  # 0: stills only; N: an N-frame sequence when the scene moves
+    fps: float = Field(default=24.0, gt=0)
 
 
 class SceneSpec(Strict):
@@ -155,6 +186,7 @@ class SceneSpec(Strict):
     relations: list[Relation] = []
     cameras: list[CameraSpec] = []
     motions: list[Motion] = []
+    animation: Animation | None = None
     render: RenderSettings = RenderSettings()
     warnings: list[str] = []
 
@@ -182,6 +214,10 @@ class SceneSpec(Strict):
                 ref = getattr(r, field)
                 if ref is not None and ref not in known:
                     raise ValueError(f"relations[{i}].{field}: unknown object {ref!r}")
+        if self.animation is not None:
+            for i, t in enumerate(self.animation.objects):
+                if t.object not in known:
+                    raise ValueError(f"animation.objects[{i}].object: unknown object {t.object!r}")
         iids = [o.instance_id for o in self.objects if o.instance_id is not None]
         if len(iids) != len(set(iids)):
             raise ValueError("instance_id values must be unique")

@@ -1,0 +1,296 @@
+"""The Planner: motions of the instruction -> a frame-by-frame Animation that holds together in time.
+
+Offline it composes trajectories (eased moves, rolling, spins, ballistic drops with bounces, camera
+orbits, dollies, pans and follows), then checks the whole sequence: nothing interpenetrates at any
+frame, moving objects stay on their support unless they fall, motion is smooth, and what moves stays
+in frame. A failed check shortens the motion and plans again; a motion that cannot be made to hold
+is dropped with a warning.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from fyi.assets.model import Asset
+from fyi.scenes.cameras import frame_cameras
+from fyi.scenes.geometry import body, interpenetrate, rotation_matrix, world_bbox
+from fyi.scenes.layout import FLAT
+from fyi.scenes.spec import Animation, Motion, ObjectTrack, SceneSpec
+from fyi.scenes.trajectory import (
+    drop_heights, dolly_cameras, frame_pose, linear_path, orbit_cameras, pan_cameras, rolling_rotations,
+    spin_rotations,
+)
+
+DEFAULT_FRAMES = 24
+DEFAULT_FPS = 12.0
+MAX_ACCELERATION = 30.0  # m/s^2 for anything that does not fall
+CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
+
+
+def plan_animation(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[SceneSpec, list[str]]:
+    """The spec with its Animation (None when nothing moves) and notes on what could not be done."""
+    if not spec.motions or not spec.cameras:
+        return spec, []
+    frames = spec.render.frames or DEFAULT_FRAMES
+    fps = spec.render.fps if spec.render.frames else DEFAULT_FPS
+    notes: list[str] = []
+    scale = 1.0
+    for _ in range(4):
+        planned, dropped = _compose(spec, assets, frames, fps, scale)
+        problems = temporal_problems(planned, assets)
+        if not problems:
+            return planned, notes + dropped
+        scale *= 0.6
+    # Keep only the camera: object motions that never held are reported, not rendered broken.
+    camera_only = spec.model_copy(update={"motions": [m for m in spec.motions if m.subject == "camera"]})
+    planned, dropped = _compose(camera_only, assets, frames, fps, 1.0)
+    notes += [f"motion dropped, it could not be planned without {problems[0]}"] + dropped
+    if temporal_problems(planned, assets):
+        return spec.model_copy(update={"animation": None}), notes
+    return planned, notes
+
+
+def _compose(spec: SceneSpec, assets: dict[str, Asset], frames: int, fps: float, scale: float):
+    tracks: dict[str, ObjectTrack] = {}
+    dropped: list[str] = []
+    for m in spec.motions:
+        if m.subject == "camera":
+            continue
+        track = _object_track(spec, assets, m, frames, fps, scale)
+        if track is None:
+            dropped.append(f"motion not understood for {m.subject}: {m.text or m.verb}")
+        else:
+            tracks[m.subject] = track
+    anim = Animation(fps=fps, frames=frames, camera=[spec.cameras[0].c2w] * frames, objects=list(tracks.values()))
+    planned = spec.model_copy(update={"animation": anim})
+    cam_motions = [m for m in spec.motions if m.subject == "camera"]
+    if cam_motions:
+        cams = _camera_path(planned, assets, cam_motions[0], frames)
+    else:
+        cams = [_static_camera(planned, assets)] * frames
+    anim = anim.model_copy(update={"camera": [tuple(tuple(round(float(v), 6) for v in row) for row in c) for c in cams]})
+    return spec.model_copy(update={"animation": anim}), dropped
+
+
+def _directions(spec: SceneSpec) -> dict[str, np.ndarray]:
+    """Viewer-relative directions on the floor, as seen from view 0."""
+    c2w = np.array(spec.cameras[0].c2w)
+    right = c2w[:3, 0].copy()
+    right[2] = 0
+    right /= np.linalg.norm(right)
+    away = np.array([-right[1], right[0], 0.0])  # left-handed turn of right: into the picture
+    return {"right": right, "left": -right, "forward": away, "away": away, "backward": -away,
+            "toward_camera": -away, "up": np.array([0.0, 0.0, 1.0]), "down": np.array([0.0, 0.0, -1.0])}
+
+
+def _object_track(spec, assets, m: Motion, frames: int, fps: float, scale: float) -> ObjectTrack | None:
+    obj = spec.object(m.subject)
+    asset = assets[obj.id]
+    start = np.array(obj.position, float)
+    rot = obj.rotation
+    verb = m.verb
+    if verb == "spin":
+        return _track(obj.id, [start] * frames, spin_rotations(rot, frames))
+    if verb == "fall" or (verb == "move" and m.direction == "down"):
+        return _fall(spec, assets, obj, frames, fps)
+    direction = _directions(spec).get(m.direction or "")
+    if m.target:
+        to = np.array(spec.object(m.target).position, float) - start
+        to[2] = 0
+        if np.linalg.norm(to) > 1e-6:
+            direction = to / np.linalg.norm(to)
+    if direction is None:
+        direction = _directions(spec)["right"] if verb in ("roll", "move", "slide", "push") else None
+    if direction is None or verb not in ("move", "roll", "slide", "push", "follow"):
+        return None
+    direction = direction * np.array([1.0, 1.0, 0.0])
+    reach = _free_run(spec, assets, obj, direction) * scale
+    if m.target:
+        gap = _free_run(spec, assets, obj, direction, stop_at=m.target)
+        reach = min(reach, gap * scale)
+    # Centre the run on the solved pose so it stays in the room and in view ("rolls from right to left").
+    back = min(reach / 2, _free_run(spec, assets, obj, -direction)) if not m.target else 0.0
+    path = linear_path(start - direction * back, start + direction * (reach - back), frames)
+    if verb == "roll":
+        radius = max(0.02, float(asset.dims[2]) / 2)
+        rots = rolling_rotations(path, radius, rot)
+        # Poses turn about the base point; a ball turns about its centre, so carry the base around it.
+        centre = np.array([0.0, 0.0, radius])
+        path = [p + centre - rotation_matrix(q) @ centre for p, q in zip(path, rots)]
+    else:
+        rots = [rot] * frames
+    return _track(obj.id, path, rots)
+
+
+def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = None) -> float:
+    """How far an object can travel along `direction` before it meets a wall, another object or the
+    edge of what it stands on (at most 1.5 m, and half the room for long rooms)."""
+    asset = assets[obj.id]
+    start = np.array(obj.position, float)
+    others = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects
+              if o.id not in (obj.id, obj.support) and assets[o.id].dims[2] >= FLAT}
+    holder = None
+    if obj.support not in (None, "floor", "wall"):
+        s = spec.object(obj.support)
+        holder = body(assets[s.id], s.position, s.rotation, s.scale)
+    w, d, _ = spec.room.size or (20.0, 20.0, 10.0)
+    limit = min(1.5, 0.6 * max(w, d))
+    step, run = 0.02, 0.0
+    while run + step <= limit:
+        pos = start + direction * (run + step)
+        b = body(asset, pos, obj.rotation, obj.scale)
+        lo, hi = b.lo, b.hi
+        if lo[0] < -w / 2 + 0.02 or hi[0] > w / 2 - 0.02 or lo[1] < -d / 2 + 0.02 or hi[1] > d / 2 - 0.02:
+            break
+        if holder is not None and not holder.outline.contains(b.outline.centroid):
+            break
+        if any(interpenetrate(b, ob) for oid, ob in others.items()):
+            break
+        if stop_at is not None and stop_at in others and b.outline.distance(others[stop_at].outline) < 0.05:
+            break
+        run += step
+    return run
+
+
+def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
+    """Off the edge of its support (the side facing view 0 when it is free) and down to the floor."""
+    start = np.array(obj.position, float)
+    asset = assets[obj.id]
+    if obj.support in (None, "floor", "wall"):
+        # Nothing to fall from: it drops from a little above where it stands.
+        top = start + np.array([0.0, 0.0, max(0.5, float(asset.dims[2]))])
+        z = drop_heights(top[2], start[2], frames, fps)
+        return _track(obj.id, [np.array([top[0], top[1], zz]) for zz in z], [obj.rotation] * frames)
+    s = spec.object(obj.support)
+    holder = body(assets[s.id], s.position, s.rotation, s.scale)
+    dirs = _directions(spec)
+    half = float(max(asset.dims[:2])) / 2 + 0.03
+    best = None
+    for name in ("toward_camera", "right", "left", "away"):
+        v = dirs[name]
+        run = 0.0
+        while holder.outline.buffer(half).contains(_point(start + v * run)) and run < 5:
+            run += 0.02
+        if best is None or run < best[1]:
+            best = (v, run)
+    v, run = best
+    edge = start + v * run
+    slide = max(2, frames // 3)
+    path = list(linear_path(start, edge, slide))
+    z = drop_heights(start[2], 0.0, frames - slide + 1, fps)[1:]
+    drift = np.linspace(0, 0.15, len(z))[:, None] * v[None]
+    path += [np.array([edge[0], edge[1], zz]) + dd for zz, dd in zip(z, drift)]
+    return _track(obj.id, path, [obj.rotation] * frames)
+
+
+def _point(p):
+    from shapely.geometry import Point
+
+    return Point(float(p[0]), float(p[1]))
+
+
+def _track(oid: str, positions, rotations) -> ObjectTrack:
+    return ObjectTrack(object=oid, positions=[tuple(round(float(c), 6) for c in p) for p in positions],
+                       rotations=[tuple(round(float(c), 9) for c in q) for q in rotations])
+
+
+def _scene_centre(spec, assets) -> np.ndarray:
+    boxes = [world_bbox(o, assets[o.id]) for o in spec.objects]
+    lo = np.min([b[0] for b in boxes], axis=0)
+    hi = np.max([b[1] for b in boxes], axis=0)
+    return (lo + hi) / 2
+
+
+def _camera_path(spec, assets, m: Motion, frames: int) -> list[np.ndarray]:
+    c2w = np.array(spec.cameras[0].c2w)
+    if m.target:
+        lo, hi = world_bbox(spec.object(m.target), assets[m.target])
+        target = (lo + hi) / 2
+    else:
+        target = _scene_centre(spec, assets)
+    if m.verb == "orbit":
+        return orbit_cameras(c2w, target, frames, 360.0)
+    if m.verb == "approach":
+        return dolly_cameras(c2w, target, frames, 0.55)
+    if m.verb == "retreat":
+        return dolly_cameras(c2w, target, frames, 1.6)
+    if m.verb == "pan":
+        return pan_cameras(c2w, frames, -30.0 if m.direction == "right" else 30.0)
+    if m.verb == "follow" and m.target:
+        obj = spec.object(m.target)
+        out = []
+        for f in range(frames):
+            m2 = c2w.copy()
+            m2[:3, 3] += np.array(frame_pose(spec, obj, f)[0]) - np.array(obj.position)
+            out.append(m2)
+        return out
+    return [c2w] * frames
+
+
+def _static_camera(spec, assets) -> np.ndarray:
+    """View 0's direction, backed off until every pose of every frame is in the picture."""
+    corners = []
+    for o in spec.objects:
+        for f in range(spec.animation.frames) if any(t.object == o.id for t in spec.animation.objects) else [0]:
+            pos, rot = frame_pose(spec, o, f)
+            lo, hi = world_bbox(o.model_copy(update={"position": pos, "rotation": rot}), assets[o.id])
+            corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
+    cam = spec.cameras[0]
+    c2w = np.array(cam.c2w)
+    fwd = -c2w[:3, 2]
+    elevation = math.degrees(math.asin(max(-1.0, min(1.0, -fwd[2]))))
+    return np.array(frame_cameras(np.array(corners), 1, cam.width, cam.height, elevation=elevation)[0].c2w)
+
+
+def temporal_problems(spec: SceneSpec, assets: dict[str, Asset]) -> list[str]:
+    """What breaks over time: interpenetration, leaving a support, jerky motion, leaving the frame."""
+    anim = spec.animation
+    if anim is None:
+        return []
+    problems: list[str] = []
+    moving = {t.object for t in anim.objects}
+    falling = {m.subject for m in spec.motions if m.verb == "fall" or m.direction == "down"}
+    cam = spec.cameras[0]
+    rest_z = {o.id: body(assets[o.id], o.position, o.rotation, o.scale).z0 for o in spec.objects}
+    for f in range(anim.frames):
+        bodies = {}
+        for o in spec.objects:
+            pos, rot = frame_pose(spec, o, f)
+            bodies[o.id] = body(assets[o.id], pos, rot, o.scale)
+        for oid in moving:
+            o = spec.object(oid)
+            b = bodies[oid]
+            for other in spec.objects:
+                if other.id == oid or other.id == o.support or other.support == oid:
+                    continue
+                ob = bodies[other.id]
+                if min(b.z1 - b.z0, ob.z1 - ob.z0) < FLAT:
+                    continue
+                if interpenetrate(b, ob):
+                    problems.append(f"{oid} passes through {other.id} at frame {f}")
+            if oid not in falling and abs(b.z0 - rest_z[oid]) > 0.01:
+                problems.append(f"{oid} leaves its support at frame {f}")
+            if not _in_frame(b.center, np.array(anim.camera[f]), cam):
+                problems.append(f"{oid} leaves the frame at frame {f}")
+        if problems:
+            return problems
+    for t in anim.objects:
+        if t.object in falling:
+            continue
+        p = np.array(t.positions)
+        if len(p) >= 3:
+            acc = np.linalg.norm(np.diff(p, 2, axis=0), axis=1) * anim.fps ** 2
+            if acc.max() > MAX_ACCELERATION:
+                problems.append(f"{t.object} accelerates at {acc.max():.1f} m/s^2")
+    return problems
+
+
+def _in_frame(p: np.ndarray, c2w: np.ndarray, cam) -> bool:
+    q = np.linalg.inv(c2w) @ np.append(p, 1.0)
+    if q[2] >= -1e-3:
+        return False
+    x = cam.fx * q[0] / -q[2] + cam.cx
+    y = -cam.fy * q[1] / -q[2] + cam.cy
+    return 0 <= x <= cam.width and 0 <= y <= cam.height
+

@@ -1,0 +1,95 @@
+"""The Planner: motions become trajectories that hold together over time (no rendering here)."""
+import math
+
+import numpy as np
+import pytest
+
+from fyi.agents.collector import collect
+from fyi.agents.generator import generate
+from fyi.agents.planner import _in_frame, plan_animation, temporal_problems
+from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.geometry import body, world_bbox
+from fyi.scenes.trajectory import drop_heights, frame_pose
+
+
+def planned(text, frames=0, seed=0):
+    _, spec = collect(text, seed=seed, quality="draft", views=2, frames=frames, fps=12.0)
+    laid = generate(spec).spec
+    assets = assets_for(laid)
+    spec, notes = plan_animation(laid, assets)
+    return spec, assets, notes
+
+
+def test_a_ball_told_to_roll_right_moves_right_as_seen_from_view_0():
+    spec, assets, notes = planned("a red ball rolls to the right", frames=12)
+    assert notes == [] and spec.animation.frames == 12
+    track = spec.animation.objects[0]
+    w2c = np.linalg.inv(np.array(spec.cameras[0].c2w))
+    xs = [float((w2c @ np.append(p, 1))[0]) for p in track.positions]
+    assert xs[-1] - xs[0] > 0.5
+    assert all(b >= a - 1e-9 for a, b in zip(xs, xs[1:])), "moves right monotonically"
+    # Rolling: the ball turns, and its lowest point stays on the floor.
+    assert track.rotations[0] != track.rotations[-1]
+    ball = spec.object(track.object)
+    for f in range(12):
+        pos, rot = frame_pose(spec, ball, f)
+        assert abs(body(assets[ball.id], pos, rot).z0) < 0.01
+    assert temporal_problems(spec, assets) == []
+
+
+def test_a_dropped_object_ends_at_rest_on_the_floor():
+    spec, assets, notes = planned("a box falls from the table onto the floor", frames=24)
+    box = next(o for o in spec.objects if o.category == "box")
+    assert box.support.startswith("table"), "it starts on the table"
+    z = [body(assets[box.id], *frame_pose(spec, box, f)).z0 for f in range(24)]
+    assert z[0] > 0.5 and abs(z[-1]) < 1e-6 and abs(z[-2]) < 1e-6, "falls and comes to rest on the floor"
+    assert min(z) >= -1e-6, "never sinks into the floor"
+    assert temporal_problems(spec, assets) == []
+
+
+def test_an_orbiting_camera_keeps_its_target_in_every_frame():
+    spec, assets, _ = planned("the camera orbits around a sofa", frames=16)
+    anim = spec.animation
+    sofa = next(o for o in spec.objects if o.category == "sofa")
+    lo, hi = world_bbox(sofa, assets[sofa.id])
+    centre = (lo + hi) / 2
+    angles = [math.atan2(c[1][3] - centre[1], c[0][3] - centre[0]) for c in anim.camera]
+    swept = sum(abs((b - a + math.pi) % (2 * math.pi) - math.pi) for a, b in zip(angles, angles[1:]))
+    assert swept > math.radians(300)
+    for c in anim.camera:
+        assert _in_frame(centre, np.array(c), spec.cameras[0])
+
+
+def test_the_camera_moving_closer_ends_nearer_its_target():
+    spec, assets, _ = planned("the camera moves closer to a table with a laptop on it", frames=10)
+    table = next(o for o in spec.objects if o.category == "table")
+    lo, hi = world_bbox(table, assets[table.id])
+    centre = (lo + hi) / 2
+    d = [np.linalg.norm(np.array(c)[:3, 3] - centre) for c in spec.animation.camera]
+    assert d[-1] < 0.8 * d[0]
+
+
+def test_motion_is_smooth_and_static_scenes_have_no_animation():
+    spec, _, _ = planned("a ball slides to the left", frames=24)
+    p = np.array(spec.animation.objects[0].positions)
+    acc = np.linalg.norm(np.diff(p, 2, axis=0), axis=1) * spec.animation.fps ** 2
+    assert acc.max() < 30
+    static, _, notes = planned("a mug on a table")
+    assert static.animation is None and notes == []
+
+
+def test_a_motion_that_cannot_hold_is_dropped_with_a_warning():
+    spec, assets, notes = planned("a dog spins next to a cat")
+    if spec.animation is not None and spec.animation.objects:
+        assert temporal_problems(spec, assets) == []
+    else:
+        assert any("motion dropped" in n for n in notes)
+
+
+@pytest.mark.parametrize("h", [0.4, 0.75, 1.2])
+def test_drop_heights_fall_with_gravity_and_settle(h):
+    z = drop_heights(h, 0.0, 48, 24.0)
+    assert z[0] == h and z[-1] == 0.0 and (z >= 0).all()
+    t_hit = math.sqrt(2 * h / 9.81)
+    k = int(t_hit * 24)
+    assert z[k] == pytest.approx(h - 0.5 * 9.81 * (k / 24) ** 2, abs=1e-9)
