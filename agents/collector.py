@@ -9,9 +9,10 @@ from fyi.agents.request import Request
 from fyi.assets.catalog import asset_seed, info
 from fyi.scenes.spec import AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room, SceneSpec
 
-# Categories that only make sense under the sky; naming none of them and no room gives an empty room.
+# What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
+# none of them and no room gives an empty room.
 OUTDOOR_GROUPS = {"outdoor", "vehicle", "street"}
-OUTDOOR_CATEGORIES = {"tree"}
+OUTDOOR_CATEGORIES = {"tree", "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe"}
 
 
 def scene_id_for(instruction: str, seed: int) -> str:

@@ -47,7 +47,8 @@ class Placed:
 
     @property
     def rotation(self):
-        return yaw_quaternion(self.yaw)
+        turned = quaternion_yaw(self.obj.rotation) is None and self.obj.position is not None
+        return self.obj.rotation if turned else tuple(round(c, 9) for c in yaw_quaternion(self.yaw))
 
 
 @dataclass
@@ -86,7 +87,7 @@ class LayoutSolver:
             objects.append(o.model_copy(update={
                 "instance_id": o.instance_id or i + 1,
                 "position": tuple(round(float(c), 6) for c in p.position),
-                "rotation": o.rotation if o.position is not None else tuple(round(c, 9) for c in p.rotation),
+                "rotation": p.rotation,
                 "support": p.support,
                 "surface": p.surface,
             }))
@@ -196,11 +197,46 @@ class LayoutSolver:
 
     # ---------------------------------------------------------------- placing
     def _keep_given(self, obj: ObjectSpec) -> None:
+        """A pose the spec (a user, or a model's proposal) gives is kept when it is valid: it stands on
+        its support (snapped to the surface height), stays in the room and collides with nothing placed.
+        An invalid one is noted and the object placed by the solver instead."""
         a = self.assets[obj.id]
-        b = body(a, obj.position, obj.rotation, obj.scale)
-        yaw = quaternion_yaw(obj.rotation) or 0.0
-        self.placed[obj.id] = Placed(obj, a, np.array(obj.position, float), yaw, b,
-                                     obj.support or self.supports[obj.id], obj.surface)
+        yaw = quaternion_yaw(obj.rotation)
+        support = self.supports[obj.id]
+        pos = np.array(obj.position, float)
+        if yaw is None:  # a free rotation (a tilted object): trusted as given
+            b = body(a, pos, obj.rotation, obj.scale)
+            self.placed[obj.id] = Placed(obj, a, pos, 0.0, b, support, obj.surface)
+            return
+        surface, z = None, pos[2]
+        if support == "floor":
+            z = 0.0
+        elif support != "wall":
+            holder = self.placed[support]
+            surf = self._surface_under(holder, pos)
+            if surf is not None:
+                surface, z = surf.name, holder.position[2] + surf.z * holder.obj.scale[2]
+        clearance = next((s.clearance for s in self.placed[support].asset.surfaces if s.name == surface), None) \
+            if surface else None
+        placed = self._try(obj, pos[:2], yaw, z, support, surface, clearance)
+        if placed is None or (support not in ("floor", "wall") and surface is None):
+            self.notes.append(f"{obj.id}: the given pose was not valid (collision, outside the room or off its "
+                              f"support); placed by the solver")
+            self._place(obj)
+            return
+        self.placed[obj.id] = placed
+
+    def _surface_under(self, holder: Placed, pos: np.ndarray) -> Surface | None:
+        """The holder's surface right under a point: the highest one at or below it whose outline holds it."""
+        c, s = math.cos(-holder.yaw), math.sin(-holder.yaw)
+        local = np.array([[c, -s], [s, c]]) @ (pos[:2] - holder.position[:2])
+        best = None
+        for surf in holder.asset.surfaces:
+            z = holder.position[2] + surf.z * holder.obj.scale[2]
+            inside = surf.min[0] <= local[0] <= surf.max[0] and surf.min[1] <= local[1] <= surf.max[1]
+            if inside and z <= pos[2] + 0.05 and (best is None or z > best[0]):
+                best = (z, surf)
+        return best[1] if best else None
 
     def _place(self, obj: ObjectSpec) -> None:
         support = self.supports[obj.id]

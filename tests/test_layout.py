@@ -131,3 +131,23 @@ def test_impossible_layout_is_one_clear_error():
                               for i in range(2)])
     with pytest.raises(FyiError, match=r"layout: no free place for bed_\d \(bed\)"):
         generate(spec)
+
+
+def test_a_given_pose_is_kept_when_valid_and_replaced_when_not():
+    spec = make_spec("tabletop", 0)
+    laid = generate(spec).spec
+    table = laid.object("table_0")
+    mug = laid.object("mug_0")
+    # Valid: the mug moved a little on the tabletop (z given too high: snapped onto the surface).
+    nudged = (mug.position[0] + 0.05, mug.position[1], mug.position[2] + 0.3)
+    # Invalid: the second mug pushed into the table's legs, on the floor.
+    objects = [o.model_copy(update={"position": None}) if o.id not in ("mug_0", "mug_1") else o for o in laid.objects]
+    objects = [o.model_copy(update={"position": nudged}) if o.id == "mug_0" else o for o in objects]
+    objects = [o.model_copy(update={"position": (table.position[0], table.position[1], 0.0), "support": "floor"})
+               if o.id == "mug_1" else o for o in objects]
+    again = generate(laid.model_copy(update={"objects": objects, "cameras": []}))
+    kept = again.spec.object("mug_0")
+    assert kept.position[:2] == pytest.approx(nudged[:2])
+    assert kept.position[2] == pytest.approx(mug.position[2]), "snapped onto the tabletop"
+    assert any("mug_1: the given pose was not valid" in w for w in again.spec.warnings)
+    check_invariants(again.spec)
