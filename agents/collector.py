@@ -69,5 +69,6 @@ def _default_room(objects: list[ObjectSpec]) -> str:
 
 def collect(instruction: str, *, seed: int, quality: str, views: int, frames: int = 0,
             fps: float = 24.0) -> tuple[Request, SceneSpec]:
+    """The offline Collector in one call: the rule-based parser, then the spec."""
     request = parse_instruction(instruction)
     return request, spec_from_request(request, seed=seed, quality=quality, views=views, frames=frames, fps=fps)

@@ -1,76 +1,118 @@
 """The agent loop as a LangGraph StateGraph:
 
-    collector -> generator -> optimizer --(not ok and rounds left)--> generator
-                                   | ok
+    collector -> generator -> optimizer --(edits asked and rounds left)--> generator
+                                   | done
                                    v
-                                planner -> render -> END
+                               planner -> render -> END
 
-Nodes are plain functions of the state returning partial updates; the state holds data and paths.
-A progress callback, when given, travels in the run config (config["configurable"]["progress"]).
+Nodes are plain functions of the state returning partial updates; the state holds data and paths
+only, so a SQLite checkpointer can save it after every step and a killed run resumes from there.
+The model backend and a progress callback travel in the run config
+(config["configurable"]["backend"], ["progress"]); every model call lands in trace.jsonl.
 """
 from __future__ import annotations
 
+import math
 import time
 from pathlib import Path
 from typing import Any, Callable
 
-from langgraph.graph import END, START, StateGraph
 from langchain_core.runnables import RunnableConfig
+from langgraph.graph import END, START, StateGraph
 
-from fyi.agents.collector import collect
+from fyi.agents.backend import Backend, OfflineBackend
+from fyi.agents.collector import spec_from_request
 from fyi.agents.critic import critique
+from fyi.agents.edits import apply_edits
 from fyi.agents.generator import generate
-from fyi.agents.state import SynthState
 from fyi.agents.planner import plan_animation
+from fyi.agents.state import SynthState
 from fyi.render.cache import rendered_frames, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
+from fyi.render.scene_graph import scene_graph
 from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.geometry import yaw_quaternion
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
 
 
+def _configured(config: RunnableConfig | None, key: str):
+    return ((config or {}).get("configurable") or {}).get(key)
+
+
 def _progress(config: RunnableConfig | None) -> Callable[..., None]:
-    fn = ((config or {}).get("configurable") or {}).get("progress")
+    fn = _configured(config, "progress")
     return fn if callable(fn) else (lambda *a, **k: None)
 
 
-def _step(agent: str, state: SynthState, started: float, **fields: Any) -> dict:
-    return {"agent": agent, "round": state.get("round", 0), **fields, "seconds": round(time.perf_counter() - started, 4)}
+def _backend(config: RunnableConfig | None) -> Backend:
+    return _configured(config, "backend") or OfflineBackend()
+
+
+def _step(agent: str, state: SynthState, started: float, backend: Backend, **fields: Any) -> dict:
+    """One trace line; the backend's model calls since the last step go with it."""
+    calls = [vars(c) for c in backend.calls]
+    backend.calls.clear()
+    return {"agent": agent, "round": state.get("round", 0), **fields, "model_calls": calls,
+            "seconds": round(time.perf_counter() - started, 4)}
 
 
 def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     _progress(config)("collector", 0, 1)
-    request, spec = collect(state["instruction"], seed=state.get("seed", 0), quality=state.get("quality", "draft"),
-                            views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
+    backend = _backend(config)
+    request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
+    spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
+                             views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
             "round": 0, "layout_attempt": state.get("layout_attempt", 0),
             "camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1),
             "warnings": list(request.warnings),
-            "trace": [_step("collector", state, t, input=state["instruction"], output=summary, model_calls=[])]}
+            "trace": [_step("collector", state, t, backend, input=state["instruction"], output=summary)]}
 
 
 def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     _progress(config)("generator", state.get("round", 0), state.get("max_rounds", MAX_ROUNDS))
+    backend = _backend(config)
     partial = SceneSpec.model_validate(state["partial_spec"])
+    if state.get("round", 0) == 0:
+        partial = _with_proposals(partial, backend)
     layout = generate(partial, attempt=state.get("layout_attempt", 0), elevation=state.get("camera_elevation", 30.0),
                       margin=state.get("camera_margin", 0.1))
     spec = layout.spec
     return {"spec": spec.model_dump(mode="json"),
-            "trace": [_step("generator", state, t, input={"attempt": state.get("layout_attempt", 0),
-                                                          "elevation": state.get("camera_elevation"),
-                                                          "margin": state.get("camera_margin")},
+            "trace": [_step("generator", state, t, backend,
+                            input={"attempt": state.get("layout_attempt", 0), "elevation": state.get("camera_elevation"),
+                                   "margin": state.get("camera_margin")},
                             output={"room": list(spec.room.size or ()), "unmet": layout.unmet,
-                                    "poses": {o.id: [round(c, 3) for c in o.position] for o in spec.objects}},
-                            model_calls=[])]}
+                                    "poses": {o.id: [round(c, 3) for c in o.position] for o in spec.objects}})]}
+
+
+def _with_proposals(spec: SceneSpec, backend: Backend) -> SceneSpec:
+    """A model's proposed poses become given poses; the solver keeps the valid ones."""
+    proposal = backend.propose_layout(spec)
+    if not proposal.poses:
+        return spec
+    by_id = {p.id: p for p in proposal.poses}
+    objects = []
+    for o in spec.objects:
+        p = by_id.get(o.id)
+        if p is not None and p.position is not None and o.position is None:
+            update = {"position": p.position}
+            if p.yaw_degrees is not None:
+                update["rotation"] = yaw_quaternion(math.radians(p.yaw_degrees))
+            o = o.model_copy(update=update)
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})
 
 
 def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
+    backend = _backend(config)
     spec = SceneSpec.model_validate(state["spec"])
     assets = assets_for(spec)
     final = quality_for(spec.render)
@@ -79,26 +121,45 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
     progress = _progress(config)
     views = rendered_views(spec, assets, look, Path(state["work_dir"]) / "renders",
                            progress=lambda k, n: progress("optimizer: preview", k, n))
-    crit = critique(spec, assets, views)
     rounds = state.get("round", 0) + 1
+    more = rounds < state.get("max_rounds", MAX_ROUNDS)
+    camera = {"camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1)}
+    update: dict[str, Any] = {}
+    # The VLM (when there is one) looks first; the geometric critic always runs after it as the guard.
+    vlm = backend.critique(spec, scene_graph(spec, assets), sorted((views / "rgb").glob("*.png")))
+    notes: list[str] = []
+    if vlm is not None and vlm.edits and more:
+        edited, camera, notes = apply_edits(spec, vlm.edits, camera)
+        update["partial_spec"] = edited.model_dump(mode="json")
+    crit = critique(spec, assets, views)
     kinds = crit.kinds()
     edits: dict[str, Any] = {}
     # The solver already tried every pose its relations suggest: only physical faults earn a new layout.
     if kinds & {"collision", "floating"}:
         edits["layout_attempt"] = state.get("layout_attempt", 0) + 1
     if "hidden" in kinds:
-        edits["camera_elevation"] = min(70.0, state.get("camera_elevation", 30.0) + 12.0)
+        edits["camera_elevation"] = min(70.0, camera["camera_elevation"] + 12.0)
     if kinds & {"hidden", "cut_off"}:
-        edits["camera_margin"] = min(0.4, max(state.get("camera_margin", 0.1), 0.1) + 0.08)
+        edits["camera_margin"] = min(0.4, max(camera["camera_margin"], 0.1) + 0.08)
+    camera.update({k: v for k, v in edits.items() if k.startswith("camera")})
+    score = crit.score * (vlm.score if vlm is not None else 1.0)
     best = state.get("best")
-    if best is None or crit.score > best["score"]:
-        best = {"score": crit.score, "spec": state["spec"], "critique": crit.model_dump(mode="json")}
-    retry = bool(edits) and not crit.ok and rounds < state.get("max_rounds", MAX_ROUNDS)
-    update = {"round": rounds, "critique": crit.model_dump(mode="json"), "best": best, "retry": retry,
-              "trace": [_step("optimizer", {**state, "round": rounds}, t, input={"views": str(views)},
-                              critique=crit.model_dump(mode="json"), edits=edits, model_calls=[])]}
+    if best is None or score > best["score"]:
+        best = {"score": score, "spec": state["spec"], "critique": crit.model_dump(mode="json")}
+    retry = more and (bool(edits) or "partial_spec" in update) and not (crit.ok and (vlm is None or vlm.ok))
+    update.update({"round": rounds, "critique": crit.model_dump(mode="json"), "best": best, "retry": retry})
     if retry:
-        update.update(edits)
+        update.update(camera)
+        if "layout_attempt" in edits:
+            update["layout_attempt"] = edits["layout_attempt"]
+    else:
+        update.pop("partial_spec", None)
+    update["trace"] = [_step("optimizer", {**state, "round": rounds}, t, backend, input={"views": str(views)},
+                             critique=crit.model_dump(mode="json"),
+                             vlm_critique=vlm.model_dump(mode="json") if vlm is not None else None,
+                             edits={**edits, **({"vlm": [e.model_dump(exclude_none=True) for e in vlm.edits]}
+                                                if vlm is not None and vlm.edits else {})},
+                             notes=notes)]
     return update
 
 
@@ -111,6 +172,7 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     """Motions -> an Animation checked frame by frame; static scenes pass through."""
     t = time.perf_counter()
     _progress(config)("planner", 0, 1)
+    backend = _backend(config)
     best = state["best"]
     spec = SceneSpec.model_validate(best["spec"])
     spec, notes = plan_animation(spec, assets_for(spec))
@@ -121,14 +183,16 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     spec = spec.model_copy(update={"warnings": warnings})
     anim = spec.animation
     return {"spec": spec.model_dump(mode="json"), "warnings": notes,
-            "trace": [_step("planner", state, t, input={"motions": [m.model_dump(exclude_none=True) for m in spec.motions]},
+            "trace": [_step("planner", state, t, backend,
+                            input={"motions": [m.model_dump(exclude_none=True) for m in spec.motions]},
                             output={"frames": anim.frames if anim else 0, "fps": anim.fps if anim else None,
                                     "moving": [tr.object for tr in anim.objects] if anim else []},
-                            notes=notes, model_calls=[])]}
+                            notes=notes)]}
 
 
 def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
+    backend = _backend(config)
     spec = SceneSpec.model_validate(state["spec"])
     progress = _progress(config)
     assets = assets_for(spec)
@@ -139,13 +203,13 @@ def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
     if spec.animation is not None:
         frames = rendered_frames(spec, assets, quality, cache, progress=lambda k, n: progress("render frames", k, n))
     return {"views_dir": str(views), "frames_dir": str(frames) if frames else None,
-            "trace": [_step("render", state, t, input={"quality": spec.render.quality, "views": len(spec.cameras),
-                                                       "frames": spec.animation.frames if spec.animation else 0},
-                            output={"views_dir": str(views), "frames_dir": str(frames) if frames else None},
-                            model_calls=[])]}
+            "trace": [_step("render", state, t, backend,
+                            input={"quality": spec.render.quality, "views": len(spec.cameras),
+                                   "frames": spec.animation.frames if spec.animation else 0},
+                            output={"views_dir": str(views), "frames_dir": str(frames) if frames else None})]}
 
 
-def build_graph():
+def build_graph(checkpointer=None):
     g = StateGraph(SynthState)
     g.add_node("collector", collector_node)
     g.add_node("generator", generator_node)
@@ -158,4 +222,4 @@ def build_graph():
     g.add_conditional_edges("optimizer", after_optimizer, {"generator": "generator", "planner": "planner"})
     g.add_edge("planner", "render")
     g.add_edge("render", END)
-    return g.compile()
+    return g.compile(checkpointer=checkpointer)

@@ -222,7 +222,7 @@ def _camera_path(spec, assets, m: Motion, frames: int) -> list[np.ndarray]:
         out = []
         for f in range(frames):
             m2 = c2w.copy()
-            m2[:3, 3] += np.array(frame_pose(spec, obj, f)[0]) - np.array(obj.position)
+            m2[:3, 3] += np.array(frame_pose(spec, obj.id, f)[0]) - np.array(obj.position)
             out.append(m2)
         return out
     return [c2w] * frames
@@ -233,7 +233,7 @@ def _static_camera(spec, assets) -> np.ndarray:
     corners = []
     for o in spec.objects:
         for f in range(spec.animation.frames) if any(t.object == o.id for t in spec.animation.objects) else [0]:
-            pos, rot = frame_pose(spec, o, f)
+            pos, rot = frame_pose(spec, o.id, f)
             lo, hi = world_bbox(o.model_copy(update={"position": pos, "rotation": rot}), assets[o.id])
             corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
     cam = spec.cameras[0]
@@ -256,7 +256,7 @@ def temporal_problems(spec: SceneSpec, assets: dict[str, Asset]) -> list[str]:
     for f in range(anim.frames):
         bodies = {}
         for o in spec.objects:
-            pos, rot = frame_pose(spec, o, f)
+            pos, rot = frame_pose(spec, o.id, f)
             bodies[o.id] = body(assets[o.id], pos, rot, o.scale)
         for oid in moving:
             o = spec.object(oid)

@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypedDict
 
 class SynthState(TypedDict, total=False):
     instruction: str
+    images: list[str]        # reference images given with the instruction
     seed: int
     quality: str
     views: int

@@ -132,8 +132,9 @@ class BlenderScene:
         self._configure_render()
         self._build_room()
         self._build_lights(*_objects_bounds(spec, assets))
+        self.objects: dict[str, bpy.types.Object] = {}
         for obj in spec.objects:
-            self._add_object(obj, assets[obj.id])
+            self.objects[obj.id] = self._add_object(obj, assets[obj.id])
         cam_data = bpy.data.cameras.new("camera")
         cam_data.sensor_fit = "HORIZONTAL"
         cam_data.sensor_width = SENSOR_WIDTH_MM
@@ -367,6 +368,46 @@ class BlenderScene:
     def render_exr(self, camera: CameraSpec, exr_path: Path, *, samples: int, denoise: bool) -> Path:
         """Render one view with all passes into one OPEN_EXR_MULTILAYER file; returns its path."""
         self._place_camera(camera)
+        return self._render(exr_path, samples=samples, denoise=denoise)
+
+    # --- animation --------------------------------------------------------------------------
+
+    def enable_motion_vectors(self) -> None:
+        """Add the Vector pass (per-pixel motion to the previous and next frame) to every render.
+
+        Cycles fills it from the scene evaluated at frame - 1 and frame + 1, and only with motion blur off.
+        """
+        self.scene.render.use_motion_blur = False
+        self.scene.view_layers[0].use_pass_vector = True
+
+    def set_frame_range(self, first: int, last: int, fps: float) -> None:
+        sc = self.scene
+        sc.frame_start, sc.frame_end = first, last
+        sc.render.fps = max(1, round(fps))
+        sc.render.fps_base = sc.render.fps / fps
+
+    def key_object(self, obj_id: str, frame: int, position, rotation) -> None:
+        """Pose one object at `frame` and keyframe it there (location and quaternion rotation)."""
+        ob = self.objects[obj_id]
+        ob.location = position
+        ob.rotation_quaternion = rotation
+        ob.keyframe_insert("location", frame=frame)
+        ob.keyframe_insert("rotation_quaternion", frame=frame)
+
+    def key_camera(self, camera: CameraSpec, frame: int) -> None:
+        """Place the camera (intrinsics and c2w) at `frame` and keyframe its pose there."""
+        # Quaternions, not Euler angles: matrix_world decomposes into them without gimbal flips.
+        self.camera.rotation_mode = "QUATERNION"
+        self._place_camera(camera)
+        self.camera.keyframe_insert("location", frame=frame)
+        self.camera.keyframe_insert("rotation_quaternion", frame=frame)
+
+    def render_frame_exr(self, frame: int, exr_path: Path, *, samples: int, denoise: bool) -> Path:
+        """Render the keyframed scene at `frame` with all passes into one multilayer EXR; returns its path."""
+        self.scene.frame_set(frame)
+        return self._render(exr_path, samples=samples, denoise=denoise)
+
+    def _render(self, exr_path: Path, *, samples: int, denoise: bool) -> Path:
         self.scene.cycles.samples = samples
         self.scene.cycles.use_denoising = denoise
         exr_path = Path(exr_path).resolve()

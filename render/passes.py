@@ -9,6 +9,10 @@ Facts the reader relies on (checked against Cycles 4.5, see tests/test_render.py
 - Normal is world space but accumulated over samples, so edge pixels are averages: renormalised here;
 - Combined is scene-linear (film exposure already applied); the 'Standard' view transform is the
   plain sRGB transfer function with clipping, done here.
+- Vector (only when BlenderScene.enable_motion_vectors was called) is Vector.X/Y/Z/W in pixels with
+  the image y axis UP: (X, Y) = position at the previous frame minus here, (Z, W) = here minus the
+  position at the next frame (found by experiment, see tests/test_frames.py). So the forward flow in
+  x right / y down pixels is (u, v) = (-Z, W). It is accumulated over samples: edge pixels are averages.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ class ViewPasses:
     depth: np.ndarray     # (H, W) float32, z-depth in metres; background +inf
     normal: np.ndarray    # (H, W, 3) float32, world-space unit normals; background 0
     instance: np.ndarray  # (H, W) uint16, instance_id; 0 = background/room
+    flow: np.ndarray | None = None  # (H, W, 2) float32 forward flow (u right, v down) in pixels, if rendered
 
 
 def linear_to_srgb(linear: np.ndarray) -> np.ndarray:
@@ -70,7 +75,11 @@ def read_exr(path: Path) -> ViewPasses:
     normal[background] = 0.0
     index = _pass(ch, "IndexOB", "X", path)[..., 0]
     instance = np.rint(index).clip(0, 65535).astype(np.uint16)
-    return ViewPasses(rgb=rgb, depth=depth.astype(np.float32), normal=normal, instance=instance)
+    flow = None
+    if any(n.endswith(".Vector.Z") or n == "Vector.Z" for n in ch):
+        vector = _pass(ch, "Vector", "ZW", path)
+        flow = np.stack([-vector[..., 0], vector[..., 1]], axis=-1).astype(np.float32)
+    return ViewPasses(rgb=rgb, depth=depth.astype(np.float32), normal=normal, instance=instance, flow=flow)
 
 
 def _write_exr(path: Path, channels: dict[str, np.ndarray]) -> None:

@@ -9,7 +9,8 @@ import math
 
 import numpy as np
 
-from fyi.scenes.spec import Animation, ObjectSpec, Quat, SceneSpec
+from fyi.errors import FyiError
+from fyi.scenes.spec import Animation, Quat, SceneSpec
 
 GRAVITY = 9.81
 
@@ -123,12 +124,17 @@ def pan_cameras(c2w: np.ndarray, frames: int, degrees: float) -> list[np.ndarray
     return out
 
 
-def frame_pose(spec: SceneSpec, obj: ObjectSpec, frame: int) -> tuple[tuple[float, float, float], Quat]:
-    """An object's pose at a frame: its track's, or its spec pose when it does not move."""
+def frame_pose(spec: SceneSpec, obj_id: str, frame: int) -> tuple[tuple[float, float, float], Quat]:
+    """An object's (position, unit quaternion w,x,y,z) at `frame`: its track's, or its static spec pose."""
     anim: Animation | None = spec.animation
-    if anim is not None:
-        for track in anim.objects:
-            if track.object == obj.id:
-                return track.positions[frame], track.rotations[frame]
-    return obj.position, obj.rotation
-
+    track = next((t for t in anim.objects if t.object == obj_id), None) if anim is not None else None
+    if track is None:
+        obj = spec.object(obj_id)
+        if obj.position is None:
+            raise FyiError(f"object {obj_id!r} has no position: resolve the spec (layout) first")
+        return tuple(obj.position), tuple(obj.rotation)  # type: ignore[return-value]
+    if not 0 <= frame < len(track.positions):
+        raise IndexError(f"frame {frame} outside the animation's {len(track.positions)} frames")
+    q = np.asarray(track.rotations[frame], dtype=float)
+    q = q / np.linalg.norm(q)  # tracks are stored rounded; renders and exports use unit quaternions
+    return tuple(float(v) for v in track.positions[frame]), tuple(float(v) for v in q)  # type: ignore[return-value]

@@ -157,3 +157,23 @@ def test_same_seed_same_scene_and_masks(scene, tmp_path):
     for k in range(4):
         name = f"views/instance/{k:04d}.png"
         assert (instance(again.scene_dir / name) == instance(scene.scene_dir / name)).all()
+
+
+def test_a_ball_told_to_roll_right_moves_right_in_poses_and_masks(tmp_path):
+    result = fyi.synthesize("a red ball rolls to the right", tmp_path, seed=0, views=1, frames=6, fps=6)
+    frames = result.scene_dir / "frames"
+    poses = read_json(frames / "poses.json")
+    assert poses["fps"] == 6 and len(poses["frames"]) == 6
+    graph = read_json(result.scene_dir / "scene.json")
+    ball = next(o for o in graph["objects"] if o["category"] == "ball")
+    w2c = np.linalg.inv(np.array(poses["frames"][0]["camera"]["c2w"]))
+    xs = [(w2c @ np.append(f["objects"][ball["id"]]["position"], 1))[0] for f in poses["frames"]]
+    assert xs[-1] - xs[0] > 0.3
+    cx = []
+    for k in range(6):
+        m = instance(frames / "instance" / f"{k:04d}.png") == ball["instance_id"]
+        assert m.sum() >= 30, f"the ball is in frame {k}"
+        cx.append(np.nonzero(m)[1].mean())
+    assert cx[-1] - cx[0] > 10 and all(b >= a - 0.5 for a, b in zip(cx, cx[1:]))
+    for name in ("video.mp4", "tracks.npz", "flow/0000.flo", "rgb/0005.png", "depth/0005.exr"):
+        assert (frames / name).is_file(), name

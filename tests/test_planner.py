@@ -32,7 +32,7 @@ def test_a_ball_told_to_roll_right_moves_right_as_seen_from_view_0():
     assert track.rotations[0] != track.rotations[-1]
     ball = spec.object(track.object)
     for f in range(12):
-        pos, rot = frame_pose(spec, ball, f)
+        pos, rot = frame_pose(spec, ball.id, f)
         assert abs(body(assets[ball.id], pos, rot).z0) < 0.01
     assert temporal_problems(spec, assets) == []
 
@@ -41,7 +41,7 @@ def test_a_dropped_object_ends_at_rest_on_the_floor():
     spec, assets, notes = planned("a box falls from the table onto the floor", frames=24)
     box = next(o for o in spec.objects if o.category == "box")
     assert box.support.startswith("table"), "it starts on the table"
-    z = [body(assets[box.id], *frame_pose(spec, box, f)).z0 for f in range(24)]
+    z = [body(assets[box.id], *frame_pose(spec, box.id, f)).z0 for f in range(24)]
     assert z[0] > 0.5 and abs(z[-1]) < 1e-6 and abs(z[-2]) < 1e-6, "falls and comes to rest on the floor"
     assert min(z) >= -1e-6, "never sinks into the floor"
     assert temporal_problems(spec, assets) == []
