@@ -30,6 +30,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/render_overhead.py
+	$(BIN)/python bench/frames_overhead.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -51,9 +51,14 @@ def _backend(config: RunnableConfig | None) -> Backend:
 
 
 def _step(agent: str, state: SynthState, started: float, backend: Backend, **fields: Any) -> dict:
-    """One trace line; the backend's model calls since the last step go with it."""
+    """One trace line; the backend's model calls (and what it refused of their answers) since the last
+    step go with it."""
     calls = [vars(c) for c in backend.calls]
     backend.calls.clear()
+    refused = list(getattr(backend, "warnings", []))
+    if refused:
+        backend.warnings.clear()
+        fields["model_warnings"] = refused
     return {"agent": agent, "round": state.get("round", 0), **fields, "model_calls": calls,
             "seconds": round(time.perf_counter() - started, 4)}
 

@@ -1,13 +1,14 @@
 """The Python face of FYI: `synthesize` (instruction -> scene folder) and `render` (spec -> scene folder).
 
 A scene folder appears complete or not at all: everything is built in a staging folder beside it
-and moved into place with one rename at the end; on any error the staging folder is removed.
+and moved into place with one rename at the end.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from fyi.errors import FyiError
 from fyi.scenes.spec import AssetRef, SceneSpec
 
 Progress = Callable[[str, int, int], None]
+RUNS = ".fyi-runs"  # checkpoints and renders of unfinished runs, under the output folder
 
 
 @dataclass
@@ -25,6 +27,7 @@ class SynthResult:
     spec: SceneSpec
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    run_id: str | None = None
 
     @property
     def scene_id(self) -> str:
@@ -61,17 +64,73 @@ def _publish(scene: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
-               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, progress: Progress | None = None) -> SynthResult:
-    """Instruction -> a rendered, annotated scene folder under `out`, offline by default.
+def new_run_id() -> str:
+    return uuid.uuid4().hex[:12]
 
-    When the instruction has motion, frames/ holds the sequence: `frames` of them at `fps`
-    (0: the Planner's default of 24 frames at 12 fps).
+
+def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
+               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, images: list[str | os.PathLike] = (),
+               backend=None, run_id: str | None = None, resume: bool = False,
+               progress: Progress | None = None) -> SynthResult:
+    """Instruction -> a rendered, annotated scene folder under `out`.
+
+    Offline by default; with FYI_MODEL_BASE_URL and FYI_MODEL set (or a `backend` given) the agents
+    ask an OpenAI-compatible model. When the instruction has motion, frames/ holds the sequence:
+    `frames` of them at `fps` (0: the Planner's default of 24 frames at 12 fps).
+    Every step is checkpointed under OUT/.fyi-runs/RUN_ID/: a run that was killed continues from its
+    last finished step with `resume=True` and the same `run_id`.
     """
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
     from fyi.agents.graph import build_graph
     from fyi.render.dataset import write_dataset
     from fyi.scenes.asset_loader import assets_for
 
+    out = Path(out)
+    run_id = run_id or new_run_id()
+    run_dir = out / RUNS / run_id
+    if resume:
+        if not (run_dir / "checkpoints.sqlite").is_file():
+            raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
+    else:
+        _check_request(instruction, quality, views, frames, fps, images)
+        if run_dir.exists():
+            raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
+    backend = backend or default_backend()
+    t0 = time.perf_counter()
+    run_dir.mkdir(parents=True, exist_ok=True)
+    config = {"configurable": {"thread_id": run_id, "progress": progress, "backend": backend},
+              "recursion_limit": 10 + 2 * max_rounds}
+    try:
+        with SqliteSaver.from_conn_string(str(run_dir / "checkpoints.sqlite")) as saver:
+            graph = build_graph(checkpointer=saver)
+            first = None if resume else {
+                "instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
+                "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
+                "work_dir": str(run_dir.resolve()), "warnings": [], "trace": []}
+            state = graph.invoke(first, config)
+    except FyiError:
+        shutil.rmtree(run_dir, ignore_errors=True)  # a user's mistake leaves nothing behind
+        raise
+    if "views_dir" not in state:
+        raise FyiError(f"run {run_id}: the checkpoint holds no finished render to resume from")
+    spec = SceneSpec.model_validate(state["spec"])
+    if progress:
+        progress("export", 0, 1)
+    timings = {"agents_and_render": round(time.perf_counter() - t0, 3)}
+    frames_dir = state.get("frames_dir")
+    stage = run_dir / "scene"
+    shutil.rmtree(stage, ignore_errors=True)
+    write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage, trace=state["trace"], timings=timings,
+                  frames_src=Path(frames_dir) if frames_dir else None)
+    target = out / spec.scene_id
+    _publish(stage, target)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    timings["total"] = round(time.perf_counter() - t0, 3)
+    return SynthResult(target, spec, list(spec.warnings), timings, run_id)
+
+
+def _check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images) -> None:
     if quality not in ("draft", "standard", "high"):
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
     if not 1 <= views <= 64:
@@ -82,27 +141,22 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         raise FyiError(f"fps: must be positive, got {fps}")
     if not instruction or not instruction.strip():
         raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
-    t0 = time.perf_counter()
-    out = Path(out)
-    with _staging(out, "synth") as stage:
-        state = build_graph().invoke(
-            {"instruction": instruction, "seed": seed, "quality": quality, "views": views, "frames": frames, "fps": fps,
-             "max_rounds": max_rounds,
-             "work_dir": str(stage), "warnings": [], "trace": []},
-            config={"configurable": {"progress": progress}, "recursion_limit": 10 + 2 * max_rounds},
-        )
-        spec = SceneSpec.model_validate(state["spec"])
-        t_agents = time.perf_counter() - t0
-        if progress:
-            progress("export", 0, 1)
-        timings = {"agents_and_render": round(t_agents, 3)}
-        frames_dir = state.get("frames_dir")
-        write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage / "scene", trace=state["trace"],
-                      timings=timings, frames_src=Path(frames_dir) if frames_dir else None)
-        target = out / spec.scene_id
-        _publish(stage / "scene", target)
-    timings["total"] = round(time.perf_counter() - t0, 3)
-    return SynthResult(target, spec, list(spec.warnings), timings)
+    for p in images:
+        if not Path(p).is_file():
+            raise FyiError(f"{p}: reference image not found")
+
+
+def default_backend():
+    """The OpenAI-compatible backend when the environment names a model server, else offline."""
+    from fyi.agents.backend import OfflineBackend
+    from fyi.agents.settings import settings_from_env
+
+    settings = settings_from_env()
+    if any(settings.uses_model(a) for a in ("collector", "generator", "optimizer", "planner")):
+        from fyi.agents.openai_backend import OpenAIBackend
+
+        return OpenAIBackend(settings)
+    return OfflineBackend()
 
 
 def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progress: Progress | None = None) -> SynthResult:

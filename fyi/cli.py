@@ -63,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="frames of the 4D sequence when the instruction has motion (default: 24 at 12 fps)")
     s.add_argument("--fps", type=float, default=24.0, help="frame rate of the sequence when --frames is given")
     s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
+    s.add_argument("--image", action="append", default=[], metavar="PATH",
+                   help="a reference image for the Collector (needs a model; repeatable)")
+    s.add_argument("--resume", metavar="RUN_ID", help="continue a run that was stopped, from its last finished step")
+    s.add_argument("--run-id", metavar="RUN_ID", help="name the run (default: a new random id)")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
 
@@ -83,10 +87,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "synth":
             from fyi.api import synthesize
 
+            from fyi.api import new_run_id
+
             if args.seed < 0:
                 raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
+            run_id = args.resume or args.run_id or new_run_id()
+            if not args.quiet:
+                print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
             result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
-                                frames=args.frames, fps=args.fps, max_rounds=args.rounds, progress=bars)
+                                frames=args.frames, fps=args.fps, max_rounds=args.rounds, images=args.image,
+                                run_id=run_id, resume=bool(args.resume), progress=bars)
             bars.close()
             _report(result, args.json)
         elif args.command == "render":
@@ -112,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         bars.close()
-        print("fyi: interrupted; nothing was written", file=sys.stderr)
+        print("fyi: interrupted; no scene folder was written (a synth run can continue with --resume)", file=sys.stderr)
         return 130
     return 0
 

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -415,14 +416,24 @@ class BlenderScene:
         # Blender reads '#' in an output path as frame-number digits: render elsewhere, then move.
         target = exr_path if "#" not in str(exr_path) else Path(tempfile.mkdtemp(prefix="fyi_exr_")) / "view.exr"
         self.scene.render.filepath = str(target)
+        started = time.perf_counter()
         with _quiet_stdout():
             bpy.ops.render.render(write_still=True)
+        _CYCLES_SECONDS[0] += time.perf_counter() - started
         if not target.exists():
             raise RuntimeError(f"Cycles wrote no file at {target}")
         if target != exr_path:
             shutil.move(target, exr_path)
             target.parent.rmdir()
         return exr_path
+
+
+_CYCLES_SECONDS = [0.0]
+
+
+def cycles_seconds() -> float:
+    """Seconds this process has spent inside Cycles' own render calls (what benchmarks compare with)."""
+    return _CYCLES_SECONDS[0]
 
 
 def _check_resolved(spec: SceneSpec, assets: dict[str, Asset]) -> None:
