@@ -19,7 +19,7 @@ from fyi.errors import FyiError
 from fyi.render.scene_graph import scene_graph
 from fyi.scenes.asset_loader import assets_for
 from fyi.settings import ModelSettings, Settings, settings_from_env
-from model_server import ModelServer
+from tests.model_server import ModelServer
 
 FAST = 0.01  # backoff base in seconds: retries in tests should not sleep for real
 
