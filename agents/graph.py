@@ -27,6 +27,7 @@ from fyi.agents.edits import apply_edits
 from fyi.agents.generator import generate
 from fyi.agents.planner import plan_animation
 from fyi.agents.state import SynthState
+from fyi.assets.catalog import asset_seed
 from fyi.render.cache import rendered_frames, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
@@ -70,6 +71,7 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
     spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                              views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
+    spec = _pick_assets(spec, backend, Path(state["work_dir"]) / "thumbnails")
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
@@ -77,6 +79,37 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
             "camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1),
             "warnings": list(request.warnings),
             "trace": [_step("collector", state, t, backend, input=state["instruction"], output=summary)]}
+
+
+PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
+
+
+def _pick_assets(spec: SceneSpec, backend: Backend, thumbs_dir: Path) -> SceneSpec:
+    """With a model: for each group of like objects, rendered thumbnails of a few variants of its asset
+    and a visual pick; the group's members share the pick (a matching set). Offline: the spec's own."""
+    if isinstance(backend, OfflineBackend):
+        return spec
+    from fyi.render.gallery import render_tile
+
+    thumbs_dir.mkdir(parents=True, exist_ok=True)
+    chosen: dict[tuple[str, str], int] = {}
+    objects = []
+    for o in spec.objects:
+        key = (o.category, o.description)
+        if key not in chosen and o.asset is not None and o.asset.source == "procedural":
+            seeds = [o.asset.seed] + [asset_seed(spec.seed, f"{o.id}:variant{k}") for k in range(1, PICK_AMONG)]
+            uids = [f"procedural/{o.category}/{s}" for s in seeds]
+            paths = []
+            for s in seeds:
+                path = thumbs_dir / f"{o.category}_{s}.png"
+                if not path.exists():
+                    render_tile(o.category, s, 128, 8, thumbs_dir / "work").save(path)
+                paths.append(path)
+            chosen[key] = seeds[uids.index(backend.pick_asset(o.description or o.category, uids, paths))]
+        if key in chosen:
+            o = o.model_copy(update={"asset": o.asset.model_copy(update={"seed": chosen[key]})})
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})
 
 
 def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:

@@ -93,11 +93,12 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         if not (run_dir / "checkpoints.sqlite").is_file():
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
     else:
-        _check_request(instruction, quality, views, frames, fps, images)
+        check_request(instruction, quality, views, frames, fps, images)
         if run_dir.exists():
             raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
     backend = backend or default_backend()
     t0 = time.perf_counter()
+    made = [d for d in (out, out / RUNS) if not d.exists()]
     run_dir.mkdir(parents=True, exist_ok=True)
     config = {"configurable": {"thread_id": run_id, "progress": progress, "backend": backend},
               "recursion_limit": 10 + 2 * max_rounds}
@@ -111,6 +112,9 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
             state = graph.invoke(first, config)
     except FyiError:
         shutil.rmtree(run_dir, ignore_errors=True)  # a user's mistake leaves nothing behind
+        for d in reversed(made):
+            if d.is_dir() and not any(d.iterdir()):
+                d.rmdir()
         raise
     if "views_dir" not in state:
         raise FyiError(f"run {run_id}: the checkpoint holds no finished render to resume from")
@@ -126,11 +130,13 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     target = out / spec.scene_id
     _publish(stage, target)
     shutil.rmtree(run_dir, ignore_errors=True)
+    if not any((out / RUNS).iterdir()):
+        (out / RUNS).rmdir()
     timings["total"] = round(time.perf_counter() - t0, 3)
     return SynthResult(target, spec, list(spec.warnings), timings, run_id)
 
 
-def _check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images) -> None:
+def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images) -> None:
     if quality not in ("draft", "standard", "high"):
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
     if not 1 <= views <= 64:

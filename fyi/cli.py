@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -49,6 +50,29 @@ def _report(result, as_json: bool) -> None:
     print(result.scene_dir)
 
 
+def _assets(args, bars: ProgressBars) -> None:
+    from fyi.assets.catalog import categories, info, resolve_category
+
+    if args.assets_command == "list":
+        for c in categories():
+            print(f"{c.name:<16} {c.group:<11} {c.placement:<8} {', '.join(c.synonyms)}")
+        return
+    from fyi.render.gallery import render_gallery
+
+    names = None
+    if args.categories:
+        # Synonyms and plain words resolve; an unknown name is one error naming the nearest category.
+        names = [resolve_category(n) or info(n.strip()).name for n in args.categories.split(",")]
+    try:
+        seeds = tuple(int(s) for s in args.seeds.split(","))
+    except ValueError:
+        raise FyiError(f"--seeds: expected comma-separated integers, got {args.seeds!r}") from None
+    path = render_gallery(Path(args.out), categories=names, seeds=seeds, size=args.size, samples=args.samples,
+                          progress=lambda k, n: bars("gallery", k, n))
+    bars.close()
+    print(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -81,18 +105,31 @@ def main(argv: list[str] | None = None) -> int:
 
     sub.add_parser("schema", help="print the JSON Schema of the scene spec")
 
+    a = sub.add_parser("assets", help="the offline asset library")
+    asub = a.add_subparsers(dest="assets_command", required=True)
+    asub.add_parser("list", help="every category with its group, placement and synonyms")
+    g = asub.add_parser("gallery", help="render a labelled contact sheet of the library")
+    g.add_argument("--out", required=True)
+    g.add_argument("--categories", help="comma-separated categories (default: all)")
+    g.add_argument("--seeds", default="0", help="comma-separated seeds: one tile per category and seed")
+    g.add_argument("--size", type=int, default=160, help="tile size in pixels")
+    g.add_argument("--samples", type=int, default=8)
+    g.add_argument("--quiet", action="store_true")
+
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
         if args.command == "synth":
             from fyi.api import synthesize
 
-            from fyi.api import new_run_id
+            from fyi.api import check_request, new_run_id
 
             if args.seed < 0:
                 raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
+            if not args.resume:
+                check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image)
             run_id = args.resume or args.run_id or new_run_id()
-            if not args.quiet:
+            if bars.enabled:  # scripts name their runs with --run-id
                 print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
             result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
                                 frames=args.frames, fps=args.fps, max_rounds=args.rounds, images=args.image,
@@ -112,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             spec = _with_assets(load_spec(args.spec))
             state = "resolved (renders as it is)" if spec.resolved else "partial (will be laid out when rendered)"
             print(f"{args.spec}: ok, {len(spec.objects)} objects, {len(spec.relations)} relations, {state}")
+        elif args.command == "assets":
+            _assets(args, bars)
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 

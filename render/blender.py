@@ -153,7 +153,7 @@ class BlenderScene:
         sc.cycles.device = "CPU"
         sc.render.threads_mode = "AUTO"
         sc.render.use_persistent_data = True
-        sc.cycles.seed = self.spec.seed
+        sc.cycles.seed = self.spec.seed % 2**31  # Cycles takes a signed 32-bit seed
         sc.cycles.use_animated_seed = False
         # Few bounces and clamped indirect light: low-sample renders without fireflies.
         sc.cycles.max_bounces = 8

@@ -17,7 +17,7 @@ from fyi.assets import catalog
 from fyi.render.blender import render_views
 from fyi.scenes.cameras import frame_cameras
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
-from fyi.scenes.spec import AssetRef, ObjectSpec, Room, SceneSpec
+from fyi.scenes.spec import AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
 
 LABEL_H = 14  # pixels under each tile for its name
 BACKGROUND = (250, 250, 250)
@@ -33,8 +33,22 @@ def studio_spec(category: str, seed: int, size: int) -> tuple[SceneSpec, dict]:
     lo, hi = world_bbox(obj, asset)
     corners = np.array([[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
     spec = SceneSpec(scene_id=f"gallery_{category}_{seed}", seed=seed, room=Room(type="studio"), objects=[obj],
-                     cameras=frame_cameras(corners, 1, size, size))
+                     cameras=[_close_framing(corners, size)])
     return spec, {"subject": asset}
+
+
+def _close_framing(corners: np.ndarray, size: int) -> CameraSpec:
+    """frame_cameras' view 0, brought as close as the object needs.
+
+    frame_cameras never stands nearer than half a metre, where a fork is a few pixels: frame a
+    box blown up about its centre, then move the camera in by the same factor along its ray.
+    """
+    target = (corners.min(axis=0) + corners.max(axis=0)) / 2
+    k = max(1.0, 2.0 / float(np.linalg.norm(corners.max(axis=0) - corners.min(axis=0))))
+    camera = frame_cameras(target + (corners - target) * k, 1, size, size)[0]
+    c2w = np.array(camera.c2w, dtype=float)
+    c2w[:3, 3] = target + (c2w[:3, 3] - target) / k
+    return camera.model_copy(update={"c2w": tuple(tuple(float(v) for v in row) for row in c2w)})
 
 
 def render_tile(category: str, seed: int, size: int, samples: int, work_dir: Path) -> Image.Image:

@@ -12,7 +12,7 @@ from scipy.spatial import cKDTree
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
 from fyi.assets.procedural.animals import EYE, QuadrupedShape, limb, quadruped
-from fyi.assets.procedural.shapes import (capsule, cone, ellipsoid, fine, jitter, make_asset, merge, part, pick, rotate,
+from fyi.assets.procedural.shapes import (capsule, ellipsoid, fine, jitter, make_asset, merge, part, pick, rotate,
                                           skin_patches, superellipsoid, tube, vary)
 
 HOOF = (0.08, 0.07, 0.06)
@@ -117,7 +117,7 @@ def elephant(rng: np.random.Generator) -> Asset:
                    head_c + (x * 0.22 * s, -1.05 * s, -0.55 * s)], [0.07 * s, 0.05 * s, 0.015 * s], 10)
              for x in (-1, 1)] if rng.random() < 0.7 else []
     eyes = [ellipsoid((0.04 * s,) * 3, head_c + (x * 0.42 * s, -0.32 * s, 0.12 * s), 1) for x in (-1, 1)]
-    color = jitter(rng, pick(rng, ((0.5, 0.48, 0.46), (0.42, 0.4, 0.39), (0.55, 0.5, 0.46))), 0.02)
+    color = jitter(rng, pick(rng, ((0.5, 0.48, 0.46), (0.42, 0.4, 0.39), (0.52, 0.5, 0.48))), 0.02)
     parts = [part("elephant", [body, *legs, head, trunk, *ears, tail], "leather", color, roughness=0.8),
              part("eyes", eyes, "plastic", EYE, role="detail", roughness=0.1)]
     if tusks:
@@ -162,10 +162,11 @@ def zebra(rng: np.random.Generator) -> Asset:
     for mesh in [q.body, fine(q.neck, 0.05 * size), *(fine(h, 0.05 * size) for h in q.head)]:
         c = mesh.triangles_center
         field = c[:, 1] - 0.35 * (c[:, 2] - zb)
-        stripes.append(skin_patches(mesh, np.mod(field / period, 1.0) < 0.42, lift))
+        belly = mesh.face_normals[:, 2] < -0.5  # a zebra's belly is pale
+        stripes.append(skin_patches(mesh, (np.mod(field / period, 1.0) < 0.38) & ~belly, lift))
     for leg in q.legs:  # rings round the legs
         c = leg.triangles_center
-        stripes.append(skin_patches(leg, np.mod(c[:, 2] / (period * 0.55), 1.0) < 0.45, lift))
+        stripes.append(skin_patches(leg, np.mod(c[:, 2] / (period * 0.55), 1.0) < 0.3, lift))
     mane = capsule(q.anchors["neck_base"] + (0, 0.02, shape.body_r * 0.45),
                    q.anchors["head"] + (0, 0.08 * size, shape.head_r * 0.8), 0.035 * size, 8)
     hooves = [ellipsoid((shape.leg_r * 1.2, shape.leg_r * 1.2, 0.04 * size),

@@ -25,7 +25,7 @@ def _key_grid(x0: float, y0: float, z: float, cols: int, rows: int, pitch: float
     return keys
 
 
-@category("laptop", group="electronics", placement="surface", synonyms=("notebook computer", "macbook", "computer"))
+@category("laptop", group="electronic", placement="surface", synonyms=("notebook computer", "macbook", "computer"))
 def laptop(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 0.32, 0.1), vary(rng, 0.22, 0.08)
     t = 0.012
@@ -47,7 +47,7 @@ def laptop(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="an open laptop with its screen facing forward")
 
 
-@category("monitor", group="electronics", placement="surface",
+@category("monitor", group="electronic", placement="surface",
           synonyms=("screen", "computer monitor", "display", "computer screen"))
 def monitor(rng: np.random.Generator) -> Asset:
     w = vary(rng, 0.6, 0.15)
@@ -64,7 +64,7 @@ def monitor(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a computer monitor on a stand, screen facing forward")
 
 
-@category("keyboard", group="electronics", placement="surface", synonyms=("computer keyboard",))
+@category("keyboard", group="electronic", placement="surface", synonyms=("computer keyboard",))
 def keyboard(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 0.44, 0.08), vary(rng, 0.14, 0.08)
     t = 0.018
@@ -77,7 +77,7 @@ def keyboard(rng: np.random.Generator) -> Asset:
                       description="a computer keyboard")
 
 
-@category("mouse", group="electronics", placement="surface", synonyms=("computer mouse", "mice"))
+@category("mouse", group="electronic", placement="surface", synonyms=("computer mouse", "mice"))
 def mouse(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.062, 0.08), vary(rng, 0.11, 0.08), vary(rng, 0.038, 0.1)
     shell = ellipsoid((w / 2, d / 2, h), (0, 0, 0), 3)
@@ -92,7 +92,7 @@ def mouse(rng: np.random.Generator) -> Asset:
                       description="a computer mouse")
 
 
-@category("tv", group="electronics", placement="surface",
+@category("tv", group="electronic", placement="surface",
           synonyms=("television", "tv set", "flat screen", "flatscreen tv"))
 def tv(rng: np.random.Generator) -> Asset:
     w = pick(rng, (0.98, 1.23, 1.45)) * rng.uniform(0.97, 1.03)  # 43", 55", 65"
@@ -110,7 +110,7 @@ def tv(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a flat-screen television on feet, screen facing forward")
 
 
-@category("phone", group="electronics", placement="surface",
+@category("phone", group="electronic", placement="surface",
           synonyms=("smartphone", "cell phone", "mobile phone", "cellphone", "iphone"))
 def phone(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.072, 0.06), vary(rng, 0.15, 0.06), 0.008
@@ -119,3 +119,22 @@ def phone(rng: np.random.Generator) -> Asset:
     color = jitter(rng, pick(rng, ((0.1, 0.1, 0.11), METAL, (0.85, 0.75, 0.65), (0.2, 0.3, 0.5))), 0.02)
     parts = [part("phone", body, "metal", color), part("screen", screen, "glass", SCREEN, role="detail", roughness=0.03)]
     return make_asset(parts, description="a smartphone lying face up")
+
+
+@category("remote", group="electronic", placement="surface",
+          synonyms=("remote control", "tv remote", "remote controller", "clicker", "controller", "remotes"))
+def remote(rng: np.random.Generator) -> Asset:
+    w, d, t = vary(rng, 0.048, 0.08), vary(rng, 0.19, 0.08), 0.02  # lying face up, its top end toward -Y
+    body = superellipsoid((w / 2, d / 2, t / 2), (0, 0, t / 2), 0.35, 3)
+    buttons = []
+    for row in range(6):
+        for col in (-1, 0, 1):
+            buttons.append(box((w * 0.18, w * 0.14, 0.003), (col * w * 0.27, -d * 0.05 + row * d * 0.07, t)))
+    power = cylinder(w * 0.1, 0.003, (w * 0.25, -d * 0.38, t - 0.001), 12)
+    pad = cylinder(w * 0.3, 0.003, (0, -d * 0.22, t - 0.001), 20)
+    color = jitter(rng, pick(rng, ((0.08, 0.08, 0.09), (0.08, 0.08, 0.09), (0.6, 0.61, 0.63), WHITE)), 0.02)
+    key_color = (0.35, 0.35, 0.37) if color[0] < 0.3 else (0.15, 0.15, 0.16)
+    parts = [part("remote", body, "plastic", color, roughness=0.4),
+             part("buttons", [*buttons, pad], "rubber", key_color, role="detail"),
+             part("power_button", power, "rubber", (0.8, 0.1, 0.08), role="detail")]
+    return make_asset(parts, description="a TV remote control lying face up")
