@@ -33,8 +33,9 @@ PICKS = [{"choice": CUBE_PICK}, {"choice": "procedural/sphere/not-a-candidate"},
          {"choice": f"procedural/cone/{asset_seed(0, 'cone_0:variant2')}"}]
 
 
-@pytest.fixture
-def model_run(tmp_path):
+@pytest.fixture(scope="module")
+def model_run(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("model_run")
     script = [json.dumps(REQUEST), *map(json.dumps, PICKS), json.dumps(NO_PROPOSAL), json.dumps(ASK_FOR_EDITS),
               json.dumps(ALL_GOOD)]
     with ModelServer(script) as server:
