@@ -76,6 +76,33 @@ class VlmCritique(_Strict):
         return not any(p.severity == "error" for p in self.problems) and not self.edits
 
 
+class Keyframe(_Strict):
+    """Where an object is at a moment of the sequence (time 0 = first frame, 1 = last)."""
+
+    time: float = Field(ge=0, le=1)
+    position: tuple[float, float, float]
+    yaw_degrees: float | None = None
+
+
+class ObjectMotionPlan(_Strict):
+    object: str
+    keyframes: list[Keyframe] = Field(min_length=2)
+    easing: Literal["linear", "ease_in_out"] = "ease_in_out"
+
+
+class CameraKeyframe(_Strict):
+    time: float = Field(ge=0, le=1)
+    position: tuple[float, float, float]
+    look_at: tuple[float, float, float]
+
+
+class MotionPlan(_Strict):
+    """A model's keyframes for the moving objects and the camera; the Planner interpolates and checks them."""
+
+    objects: list[ObjectMotionPlan] = []
+    camera: list[CameraKeyframe] = []
+
+
 # ---------------------------------------------------------------- the interface
 @dataclass
 class ModelCall:
@@ -102,6 +129,7 @@ class Backend(Protocol):
     def pick_asset(self, phrase: str, candidates: list[str], thumbnails: list[Path]) -> str: ...
     def propose_layout(self, spec: SceneSpec) -> LayoutProposal: ...
     def critique(self, spec: SceneSpec, scene_graph: dict, views: list[Path]) -> VlmCritique | None: ...
+    def plan_motion(self, spec: SceneSpec) -> MotionPlan | None: ...
 
 
 class OfflineBackend:
@@ -123,3 +151,6 @@ class OfflineBackend:
 
     def critique(self, spec: SceneSpec, scene_graph: dict, views: list[Path]) -> VlmCritique | None:
         return None  # the geometric critic is the whole critic offline
+
+    def plan_motion(self, spec: SceneSpec) -> MotionPlan | None:
+        return None  # the template planner composes the trajectories offline

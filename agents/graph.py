@@ -213,7 +213,7 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     backend = _backend(config)
     best = state["best"]
     spec = SceneSpec.model_validate(best["spec"])
-    spec, notes = plan_animation(spec, assets_for(spec))
+    spec, notes = plan_animation(spec, assets_for(spec), backend.plan_motion(spec) if spec.motions else None)
     # Unmet relations are already in the solver's warnings; report what else the critic could not fix.
     notes += [f"unresolved after {state.get('round', 0)} rounds: {p['detail']}" for p in best["critique"]["problems"]
               if p["severity"] == "error" and p["kind"] != "relation"]

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from fyi.agents import prompts
-from fyi.agents.backend import (AssetPick, CritiqueProblem, Edit, LayoutProposal, ModelCall, OfflineBackend,
-                                PoseProposal, VlmCritique)
+from fyi.agents.backend import (
+    AssetPick, CritiqueProblem, Edit, LayoutProposal, ModelCall, MotionPlan, OfflineBackend, PoseProposal,
+    VlmCritique,
+)
 from fyi.agents.model_client import ModelClient, one_line
 from fyi.agents.request import Request
 from fyi.agents.settings import Settings
@@ -25,7 +27,7 @@ from fyi.scenes.spec import PREDICATES, SceneSpec
 
 # Which agent's model serves each Backend method.
 _AGENT_OF = {"understand": "collector", "pick_asset": "collector", "propose_layout": "generator",
-             "critique": "optimizer"}
+             "critique": "optimizer", "plan_motion": "planner"}
 _MOTION_VERBS = ("move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan", "follow")
 _DIRECTIONS = ("left", "right", "forward", "backward", "up", "down", "toward_camera", "away")
 _ROOMS = ("living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "empty_room", "outdoors",
@@ -144,6 +146,35 @@ class OpenAIBackend:
             elif pose.id not in poses:
                 poses[pose.id] = pose
         return LayoutProposal(poses=list(poses.values()))
+
+    # ------------------------------------------------------------------ Planner
+    def plan_motion(self, spec: SceneSpec) -> MotionPlan | None:
+        client = self._client("plan_motion")
+        if client is None or not spec.motions:
+            return self._offline.plan_motion(spec)
+        scene = {
+            "instruction": spec.instruction,
+            "room": spec.room.model_dump(mode="json"),
+            "objects": [{"id": o.id, "category": o.category, "position": o.position, "support": o.support}
+                        for o in spec.objects],
+            "motions": [m.model_dump(mode="json", exclude_none=True) for m in spec.motions],
+            "camera_c2w": spec.cameras[0].c2w if spec.cameras else None,
+        }
+        answer, call = client.complete_json(prompts.PLANNER_MOTION, json.dumps(scene, separators=(",", ":")),
+                                            MotionPlan)
+        self.calls.append(call)
+        known = {o.id for o in spec.objects}
+        kept = []
+        for track in answer.objects:
+            numbers = [v for k in track.keyframes for v in (*k.position, k.yaw_degrees)]
+            if track.object not in known:
+                self._warn(f"planner model moved unknown object {_quoted(track.object)}; dropped")
+            elif not _finite(numbers):
+                self._warn(f"planner model gave non-finite keyframes for {_quoted(track.object)}; dropped")
+            else:
+                kept.append(track)
+        camera = answer.camera if _finite([v for k in answer.camera for v in (*k.position, *k.look_at)]) else []
+        return MotionPlan(objects=kept, camera=camera)
 
     # ------------------------------------------------------------------ Optimizer
     def critique(self, spec: SceneSpec, scene_graph: dict, views: list[Path]) -> VlmCritique | None:

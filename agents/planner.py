@@ -13,13 +13,16 @@ import math
 import numpy as np
 
 from fyi.assets.model import Asset
-from fyi.scenes.cameras import frame_cameras
-from fyi.scenes.geometry import body, interpenetrate, rotation_matrix, world_bbox
+from fyi.agents.backend import MotionPlan
+from fyi.scenes.cameras import frame_cameras, look_at
+from fyi.scenes.geometry import (
+    body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
+)
 from fyi.scenes.layout import FLAT
 from fyi.scenes.spec import Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
-    drop_heights, dolly_cameras, frame_pose, linear_path, orbit_cameras, pan_cameras, rolling_rotations,
-    spin_rotations,
+    drop_heights, dolly_cameras, ease_in_out, frame_pose, linear_path, orbit_cameras, pan_cameras,
+    rolling_rotations, spin_rotations,
 )
 
 DEFAULT_FRAMES = 24
@@ -28,13 +31,24 @@ MAX_ACCELERATION = 30.0  # m/s^2 for anything that does not fall
 CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
 
 
-def plan_animation(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[SceneSpec, list[str]]:
-    """The spec with its Animation (None when nothing moves) and notes on what could not be done."""
+def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
+                   proposal: MotionPlan | None = None) -> tuple[SceneSpec, list[str]]:
+    """The spec with its Animation (None when nothing moves) and notes on what could not be done.
+
+    A model's `proposal` (keyframes) is interpolated and checked like any plan; when it does not hold,
+    the template planner plans instead.
+    """
     if not spec.motions or not spec.cameras:
         return spec, []
     frames = spec.render.frames or DEFAULT_FRAMES
     fps = spec.render.fps if spec.render.frames else DEFAULT_FPS
     notes: list[str] = []
+    if proposal is not None and (proposal.objects or proposal.camera):
+        planned = _from_keyframes(spec, assets, proposal, frames, fps)
+        problems = temporal_problems(planned, assets)
+        if not problems:
+            return planned, []
+        notes.append(f"the model's motion plan did not hold ({problems[0]}); planned from templates instead")
     scale = 1.0
     for _ in range(4):
         planned, dropped = _compose(spec, assets, frames, fps, scale)
@@ -49,6 +63,35 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[SceneSpec
     if temporal_problems(planned, assets):
         return spec.model_copy(update={"animation": None}), notes
     return planned, notes
+
+
+def _from_keyframes(spec: SceneSpec, assets: dict[str, Asset], plan: MotionPlan, frames: int, fps: float) -> SceneSpec:
+    """Keyframes interpolated per frame (eased or linear); the camera keeps view 0's intrinsics."""
+    t = np.linspace(0.0, 1.0, frames)
+    tracks = []
+    for track in plan.objects:
+        keys = sorted(track.keyframes, key=lambda k: k.time)
+        times_k = np.array([k.time for k in keys])
+        s = ease_in_out(t) if track.easing == "ease_in_out" else t
+        pos = np.stack([np.interp(s, times_k, [k.position[i] for k in keys]) for i in range(3)], axis=1)
+        obj = spec.object(track.object)
+        base_yaw = quaternion_yaw(obj.rotation) or 0.0
+        yaws = [math.radians(k.yaw_degrees) if k.yaw_degrees is not None else base_yaw for k in keys]
+        rots = [yaw_quaternion(float(y)) for y in np.interp(s, times_k, yaws)]
+        tracks.append(_track(track.object, pos, rots))
+    if plan.camera:
+        keys = sorted(plan.camera, key=lambda k: k.time)
+        times_k = np.array([k.time for k in keys])
+        s = ease_in_out(t)
+        eye = np.stack([np.interp(s, times_k, [k.position[i] for k in keys]) for i in range(3)], axis=1)
+        at = np.stack([np.interp(s, times_k, [k.look_at[i] for k in keys]) for i in range(3)], axis=1)
+        cams = [look_at(e, a) for e, a in zip(eye, at)]
+    else:
+        still = Animation(fps=fps, frames=frames, objects=tracks, camera=[spec.cameras[0].c2w] * frames)
+        cams = [_static_camera(spec.model_copy(update={"animation": still}), assets)] * frames
+    anim = Animation(fps=fps, frames=frames, objects=tracks,
+                     camera=[tuple(tuple(round(float(v), 6) for v in row) for row in c) for c in cams])
+    return spec.model_copy(update={"animation": anim})
 
 
 def _compose(spec: SceneSpec, assets: dict[str, Asset], frames: int, fps: float, scale: float):

@@ -66,5 +66,13 @@ edits: the fixes, from this vocabulary only (name objects by their scene-graph i
 Catalog categories: {categories}
 An empty edit list with no errors means the scene is fine."""
 
-__all__ = ["COLLECTOR_IMAGES_NOTE", "COLLECTOR_PICK_ASSET", "COLLECTOR_UNDERSTAND", "GENERATOR_LAYOUT",
+PLANNER_MOTION = """\
+You plan motion for a short 3D frame sequence. World: metres, +Z up, the floor at z = 0; the main camera \
+looks from -Y towards +Y ("right" is +X as the camera sees it). Positions are the centre of an object's base. \
+For each object that moves, give keyframes (time 0 = first frame, 1 = last frame; at least two) with its \
+position and optionally yaw_degrees (0: its front faces -Y); a falling object ends resting on what is below \
+it. For a camera motion (orbit, closer, away, pan, follow), give camera keyframes with position and look_at. \
+Objects keep clear of each other at every moment. Name objects by the ids given. Leave out what does not move."""
+
+__all__ = ["PLANNER_MOTION", "COLLECTOR_IMAGES_NOTE", "COLLECTOR_PICK_ASSET", "COLLECTOR_UNDERSTAND", "GENERATOR_LAYOUT",
            "JSON_SCHEMA_HINT", "OPTIMIZER_CRITIQUE", "REPAIR"]

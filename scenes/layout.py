@@ -303,7 +303,7 @@ class LayoutSolver:
 
     # ---------------------------------------------------------------- candidates
     def _half(self, obj: ObjectSpec, yaw: float) -> np.ndarray:
-        """Half extents in world x/y of the asset turned by yaw, and its centre offset from the origin."""
+        """Half extents in world x/y of the asset turned by yaw."""
         a = self.assets[obj.id]
         b = body(a, (0.0, 0.0, 0.0), yaw_quaternion(yaw), obj.scale)
         return (b.hi[:2] - b.lo[:2]) / 2

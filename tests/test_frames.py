@@ -15,6 +15,7 @@ import pytest
 import trimesh
 from scipy.ndimage import binary_erosion
 
+from fyi.scenes import cameras as scene_cameras
 from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
 from fyi.render.frames import FLO_MAGIC, frame_pose, read_flo, render_frames, write_flo
@@ -30,15 +31,10 @@ STEP = 0.1  # metres the ball moves right per frame
 RISE = 0.04  # and up: the flow's vertical sign is checked too
 
 
-def look_at(eye, target, up=(0.0, 0.0, 1.0)) -> tuple[tuple[float, ...], ...]:
-    """camera-to-world, OpenGL convention (-Z forward, +Y up)."""
-    eye, target = np.asarray(eye, float), np.asarray(target, float)
-    fwd = (target - eye) / np.linalg.norm(target - eye)
-    right = np.cross(fwd, up)
-    right /= np.linalg.norm(right)
-    m = np.eye(4)
-    m[:3, 0], m[:3, 1], m[:3, 2], m[:3, 3] = right, np.cross(right, fwd), -fwd, eye
-    return tuple(tuple(float(v) for v in row) for row in m)
+def look_at(eye, target) -> tuple[tuple[float, ...], ...]:
+    """camera-to-world, OpenGL convention (-Z forward, +Y up), as a spec holds it."""
+    c2w = scene_cameras.look_at(np.asarray(eye, float), np.asarray(target, float))
+    return tuple(tuple(float(v) for v in row) for row in c2w)
 
 
 def camera(c2w) -> CameraSpec:

@@ -93,3 +93,54 @@ def test_drop_heights_fall_with_gravity_and_settle(h):
     t_hit = math.sqrt(2 * h / 9.81)
     k = int(t_hit * 24)
     assert z[k] == pytest.approx(h - 0.5 * 9.81 * (k / 24) ** 2, abs=1e-9)
+
+
+def _model_plan(tmp_path, plan: dict, text: str):
+    import json
+
+    from fyi.agents.openai_backend import OpenAIBackend
+    from fyi.agents.settings import ModelSettings, Settings
+    from tests.model_server import ModelServer
+
+    _, spec = collect(text, seed=0, quality="draft", views=1, frames=8, fps=8.0)
+    laid = generate(spec).spec
+    assets = assets_for(laid)
+    with ModelServer([json.dumps(plan)]) as server:
+        backend = OpenAIBackend(Settings(per_agent={"planner": ModelSettings(
+            base_url=server.base_url, model="planner-llm", max_retries=0, cache_dir=tmp_path)}))
+        proposal = backend.plan_motion(laid)
+        sent = server.requests
+    return laid, assets, proposal, sent, backend
+
+
+def test_a_model_plan_with_keyframes_is_interpolated_and_checked(tmp_path):
+    text = "a ball rolls to the right"
+    _, spec = collect(text, seed=0, quality="draft", views=1, frames=8, fps=8.0)
+    start = generate(spec).spec.object("ball_0").position
+    plan = {"objects": [{"object": "ball_0", "keyframes": [
+        {"time": 0, "position": list(start)},
+        {"time": 1, "position": [start[0] + 0.6, start[1], start[2]]}]},
+        {"object": "ghost_1", "keyframes": [{"time": 0, "position": [0, 0, 0]}, {"time": 1, "position": [1, 0, 0]}]}]}
+    laid, assets, proposal, sent, backend = _model_plan(tmp_path, plan, text)
+    assert [t.object for t in proposal.objects] == ["ball_0"], "unknown ids in a model answer are dropped"
+    assert any("ghost_1" in w for w in backend.warnings)
+    assert "motions" in sent[0]["messages"][-1]["content"]
+    planned, notes = plan_animation(laid, assets, proposal)
+    track = planned.animation.objects[0]
+    assert notes == [] and len(track.positions) == 8
+    assert track.positions[-1][0] == pytest.approx(start[0] + 0.6)
+    assert track.positions[0] == pytest.approx(start)
+
+
+def test_a_model_plan_that_does_not_hold_falls_back_to_the_templates(tmp_path):
+    text = "a ball rolls to the right"
+    _, spec = collect(text, seed=0, quality="draft", views=1, frames=8, fps=8.0)
+    start = generate(spec).spec.object("ball_0").position
+    # Sinks through the floor: not supported, not falling.
+    plan = {"objects": [{"object": "ball_0", "keyframes": [
+        {"time": 0, "position": list(start)}, {"time": 1, "position": [start[0], start[1], -0.5]}]}]}
+    laid, assets, proposal, _, _ = _model_plan(tmp_path, plan, text)
+    planned, notes = plan_animation(laid, assets, proposal)
+    assert any("did not hold" in n for n in notes)
+    assert temporal_problems(planned, assets) == []
+    assert planned.animation.objects[0].positions[-1][0] > start[0] + 0.3

@@ -14,6 +14,7 @@ import pytest
 import trimesh
 from PIL import Image
 
+from fyi.scenes import cameras as scene_cameras
 from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
 from fyi.render.blender import BlenderScene, render_views, room_size
@@ -28,15 +29,10 @@ BOX = 0.5  # edge length of the test cube, metres; it stands on the floor centre
 RES, FOCAL = 96, 96.0
 
 
-def look_at(eye, target, up=(0.0, 0.0, 1.0)) -> tuple[tuple[float, ...], ...]:
-    """camera-to-world, OpenGL convention (-Z forward, +Y up)."""
-    eye, target = np.asarray(eye, float), np.asarray(target, float)
-    fwd = (target - eye) / np.linalg.norm(target - eye)
-    right = np.cross(fwd, up)
-    right /= np.linalg.norm(right)
-    m = np.eye(4)
-    m[:3, 0], m[:3, 1], m[:3, 2], m[:3, 3] = right, np.cross(right, fwd), -fwd, eye
-    return tuple(tuple(float(v) for v in row) for row in m)
+def look_at(eye, target) -> tuple[tuple[float, ...], ...]:
+    """camera-to-world, OpenGL convention (-Z forward, +Y up), as a spec holds it."""
+    c2w = scene_cameras.look_at(np.asarray(eye, float), np.asarray(target, float))
+    return tuple(tuple(float(v) for v in row) for row in c2w)
 
 
 def camera(cid: int, eye, target, res: int = RES, focal: float = FOCAL) -> CameraSpec:
