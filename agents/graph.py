@@ -31,9 +31,10 @@ from fyi.assets.catalog import asset_seed
 from fyi.render.cache import rendered_frames, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
-from fyi.scenes.asset_loader import assets_for
+from fyi.errors import FyiError
+from fyi.scenes.asset_loader import asset_for, assets_for
 from fyi.scenes.geometry import yaw_quaternion
-from fyi.scenes.spec import SceneSpec
+from fyi.scenes.spec import AssetRef, SceneSpec
 
 MAX_ROUNDS = 3
 
@@ -71,6 +72,7 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
     spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                              views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
+    spec = _from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False))
     spec = _pick_assets(spec, backend, Path(state["work_dir"]) / "thumbnails")
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
@@ -82,6 +84,37 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
 
 
 PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
+
+
+def _from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool) -> SceneSpec:
+    """With local asset folders or an Objaverse cache configured: each object takes the best text match
+    of its category there (BM25 over names, descriptions and tags); the procedural library otherwise."""
+    if not asset_dirs and not objaverse:
+        return spec
+    from fyi.assets.index import CatalogIndex
+    from fyi.assets.sources import LocalFolderSource, ObjaverseSource
+
+    sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
+    index = CatalogIndex.build(sources, procedural=False)
+    roots = [s.root for s in sources if isinstance(s, LocalFolderSource)]
+    objects, warnings = [], list(spec.warnings)
+    for o in spec.objects:
+        for rec, _ in index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
+            if rec.source == "local":
+                root = next(r for r in roots if (r / rec.uid).is_file())
+                ref = AssetRef(source="local", uid=rec.uid, path=str((root / rec.uid).resolve()), license=rec.license)
+            else:
+                ref = AssetRef(source="objaverse", uid=rec.uid, license=rec.license)
+            candidate = o.model_copy(update={"asset": ref})
+            try:
+                asset_for(candidate)  # ingests it now: a broken file is found here, not at render time
+            except FyiError as e:
+                warnings.append(f"{o.id}: skipped {rec.source} asset {rec.uid} ({e})")
+                continue
+            o = candidate
+            break
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects, "warnings": list(dict.fromkeys(warnings))})
 
 
 def _pick_assets(spec: SceneSpec, backend: Backend, thumbs_dir: Path) -> SceneSpec:

@@ -570,13 +570,14 @@ class _InstructionReader:
         return unplaced[0] if unplaced else candidates[0]
 
     def _spread(self, subject: _Mention, predicate: str) -> list[_Mention]:
-        """"A mug and a plate on the table": small things listed together share a support."""
+        """"A mug and a plate on the table", "a cat and a dog on the rug": things of one kind listed
+        together share a support ("a sofa and a lamp on a table" puts only the lamp there)."""
         if predicate not in ("on", "in"):
             return [subject]
         run = [m for m in self.c.mentions if m.run == subject.run and not m.placed and m.role == subject.role
                and not m.pronoun]
         cats = [self._group(r).category for m in run for r in m.refs]
-        if len(run) > 1 and subject in run and all(self._place(cat) == "surface" for cat in cats):
+        if len(run) > 1 and subject in run and len({self._place(cat) for cat in cats}) == 1:
             return run
         return [subject]
 

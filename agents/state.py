@@ -8,6 +8,8 @@ from typing import Annotated, Any, TypedDict
 class SynthState(TypedDict, total=False):
     instruction: str
     images: list[str]        # reference images given with the instruction
+    asset_dirs: list[str]    # local asset folders to draw assets from (besides the procedural library)
+    objaverse: bool          # draw assets from the Objaverse cache too
     seed: int
     quality: str
     views: int

@@ -10,10 +10,58 @@ from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
 
 MESH_SUFFIXES = {".glb", ".gltf", ".obj", ".ply", ".stl"}
+DEFAULT_COLOR = (0.7, 0.7, 0.7)
 
 
-def load_mesh_asset(path: str | Path, category: str) -> Asset:
-    """One part per mesh in the file, rebased so the base sits on z = 0 centred in x/y."""
+def srgb_to_linear(c: np.ndarray) -> np.ndarray:
+    c = np.clip(np.asarray(c, dtype=float), 0.0, 1.0)
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def linear_to_srgb(c: np.ndarray) -> np.ndarray:
+    c = np.clip(np.asarray(c, dtype=float), 0.0, 1.0)
+    return np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)
+
+
+def _mean_image_srgb(image) -> np.ndarray:
+    """Average colour of a texture (PIL image), sRGB 0..1; a box filter to 1x1 is the exact mean."""
+    from PIL import Image
+
+    pixel = image.convert("RGB").resize((1, 1), Image.BOX).getpixel((0, 0))
+    return np.asarray(pixel[:3], dtype=float) / 255
+
+
+def mesh_color(mesh: trimesh.Trimesh) -> tuple[float, float, float] | None:
+    """One representative sRGB colour (0..1) for a mesh, or None when it has none.
+
+    glTF base colour factors are linear, textures sRGB: a textured PBR material gives the mean of
+    its texture times its factor. Vertex/face colours give their most common colour.
+    """
+    visual = mesh.visual
+    if isinstance(visual, trimesh.visual.ColorVisuals):
+        if visual.kind is None:
+            return None
+        return tuple(float(c) / 255 for c in visual.main_color[:3])
+    material = getattr(visual, "material", None)
+    if material is None:
+        return None
+    if isinstance(material, trimesh.visual.material.PBRMaterial):
+        factor = material.baseColorFactor
+        linear = np.ones(3) if factor is None else np.asarray(factor[:3], dtype=float) / 255
+        if material.baseColorTexture is not None:
+            linear = linear * srgb_to_linear(_mean_image_srgb(material.baseColorTexture))
+        return tuple(float(c) for c in linear_to_srgb(linear))
+    if isinstance(material, trimesh.visual.material.SimpleMaterial):
+        srgb = np.asarray(material.diffuse[:3], dtype=float) / 255
+        if getattr(material, "image", None) is not None:
+            srgb = linear_to_srgb(srgb_to_linear(srgb) * srgb_to_linear(_mean_image_srgb(material.image)))
+        return tuple(float(c) for c in srgb)
+    return None
+
+
+def load_mesh_asset(path: str | Path, category: str, *, source: str = "file", uid: str | None = None,
+                    license: str = "unknown", description: str = "") -> Asset:
+    """One part per mesh in the file (with its colour), rebased so the base sits on z = 0 centred in x/y."""
     path = Path(path)
     if not path.is_file():
         raise FyiError(f"{path}: asset file not found")
@@ -37,11 +85,10 @@ def load_mesh_asset(path: str | Path, category: str) -> Asset:
     for i, m in enumerate(meshes):
         m = m.copy()
         m.apply_translation(shift)
-        color = (0.7, 0.7, 0.7)
         try:
-            rgba = m.visual.main_color
-            color = tuple(float(c) / 255 for c in rgba[:3])
-        except Exception:
-            pass
+            color = mesh_color(m) or DEFAULT_COLOR
+        except Exception:  # an odd visual must not make a readable mesh unusable
+            color = DEFAULT_COLOR
         parts.append(Part(f"part_{i}", m, "plastic", color))
-    return Asset(category=category, uid=str(path), parts=parts, source="file", license="unknown")
+    return Asset(category=category, uid=uid or str(path), parts=parts, source=source, license=license,
+                 description=description)

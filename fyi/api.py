@@ -70,7 +70,7 @@ def new_run_id() -> str:
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
                frames: int = 0, fps: float = 24.0, max_rounds: int = 3, images: list[str | os.PathLike] = (),
-               backend=None, run_id: str | None = None, resume: bool = False,
+               asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None, run_id: str | None = None, resume: bool = False,
                progress: Progress | None = None) -> SynthResult:
     """Instruction -> a rendered, annotated scene folder under `out`.
 
@@ -93,7 +93,7 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         if not (run_dir / "checkpoints.sqlite").is_file():
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
     else:
-        check_request(instruction, quality, views, frames, fps, images)
+        check_request(instruction, quality, views, frames, fps, images, asset_dirs)
         if run_dir.exists():
             raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
     backend = backend or default_backend()
@@ -107,6 +107,7 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
             graph = build_graph(checkpointer=saver)
             first = None if resume else {
                 "instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
+                "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
                 "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
                 "work_dir": str(run_dir.resolve()), "warnings": [], "trace": []}
             state = graph.invoke(first, config)
@@ -136,7 +137,8 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     return SynthResult(target, spec, list(spec.warnings), timings, run_id)
 
 
-def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images) -> None:
+def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images=(),
+                  asset_dirs=()) -> None:
     if quality not in ("draft", "standard", "high"):
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
     if not 1 <= views <= 64:
@@ -150,6 +152,9 @@ def check_request(instruction: str, quality: str, views: int, frames: int, fps: 
     for p in images:
         if not Path(p).is_file():
             raise FyiError(f"{p}: reference image not found")
+    for d in asset_dirs:
+        if not Path(d).is_dir():
+            raise FyiError(f"{d}: asset folder not found")
 
 
 def default_backend():

@@ -57,6 +57,16 @@ def _assets(args, bars: ProgressBars) -> None:
         for c in categories():
             print(f"{c.name:<16} {c.group:<11} {c.placement:<8} {', '.join(c.synonyms)}")
         return
+    if args.assets_command in ("index", "search", "show"):
+        from fyi.assets import index
+
+        if args.assets_command == "index":
+            print(index.index_command([Path(d) for d in args.dirs], args.objaverse))
+        elif args.assets_command == "search":
+            print("\n".join(index.search_command(args.text, args.k)))
+        else:
+            print(index.show_command(args.uid))
+        return
     from fyi.render.gallery import render_gallery
 
     names = None
@@ -89,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
     s.add_argument("--image", action="append", default=[], metavar="PATH",
                    help="a reference image for the Collector (needs a model; repeatable)")
+    s.add_argument("--assets", action="append", default=[], metavar="DIR",
+                   help="a folder of GLB/glTF/OBJ/PLY assets to draw from (repeatable; optional fyi_assets.json)")
+    s.add_argument("--objaverse", action="store_true",
+                   help="draw assets from the Objaverse cache too ($FYI_OBJAVERSE_DIR or ~/.objaverse)")
     s.add_argument("--resume", metavar="RUN_ID", help="continue a run that was stopped, from its last finished step")
     s.add_argument("--run-id", metavar="RUN_ID", help="name the run (default: a new random id)")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -108,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("assets", help="the offline asset library")
     asub = a.add_subparsers(dest="assets_command", required=True)
     asub.add_parser("list", help="every category with its group, placement and synonyms")
+    ix = asub.add_parser("index", help="index the procedural library, local folders and the Objaverse cache")
+    ix.add_argument("dirs", nargs="*", help="local asset folders")
+    ix.add_argument("--objaverse", action="store_true", help="include the Objaverse cache")
+    se = asub.add_parser("search", help="the assets that best match a text (BM25)")
+    se.add_argument("text")
+    se.add_argument("-k", type=int, default=5)
+    sh = asub.add_parser("show", help="one indexed asset: source, uid, category, licence, description")
+    sh.add_argument("uid")
     g = asub.add_parser("gallery", help="render a labelled contact sheet of the library")
     g.add_argument("--out", required=True)
     g.add_argument("--categories", help="comma-separated categories (default: all)")
@@ -127,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.seed < 0:
                 raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
             if not args.resume:
-                check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image)
+                check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets)
             run_id = args.resume or args.run_id or new_run_id()
             if bars.enabled:  # scripts name their runs with --run-id
                 print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
             result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
                                 frames=args.frames, fps=args.fps, max_rounds=args.rounds, images=args.image,
+                                asset_dirs=args.assets, objaverse=args.objaverse,
                                 run_id=run_id, resume=bool(args.resume), progress=bars)
             bars.close()
             _report(result, args.json)

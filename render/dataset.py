@@ -9,6 +9,7 @@ from fyi.assets.model import Asset
 from fyi.render.coco import write_coco
 from fyi.render.glb import write_glb
 from fyi.render.manifest import write_manifest
+from fyi.render.pointcloud import write_point_cloud
 from fyi.render.scene_graph import write_scene_json
 from fyi.render.transforms import write_transforms
 from fyi.scenes.io import save_spec
@@ -25,6 +26,7 @@ def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, sc
     save_spec(spec, scene_dir / "scene.yaml")
     write_scene_json(spec, assets, scene_dir / "scene.json")
     write_glb(spec, assets, scene_dir / "scene.glb")
+    write_point_cloud(spec, scene_dir / "views", scene_dir / "pointcloud.ply")
     write_coco(spec, scene_dir / "views", scene_dir / "coco.json")
     write_transforms(spec, scene_dir / "views", scene_dir / "views" / "transforms.json")
     with open(scene_dir / "trace.jsonl", "w") as f:

@@ -80,13 +80,19 @@ def floor_quad(size: tuple[float, float, float]) -> trimesh.Trimesh:
     return trimesh.Trimesh(vertices=vertices, faces=np.array([[0, 1, 2], [0, 2, 3]]), process=False)
 
 
+WORLD_NODE = "z_up_world"  # not "world": that is trimesh's own base frame
+Z_UP_TO_Y_UP = np.array([[1.0, 0, 0, 0], [0, 0, 1, 0], [0, -1, 0, 0], [0, 0, 0, 1]])  # (x, y, z) -> (x, z, -y)
+
+
 def build_scene(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[trimesh.Scene, dict[str, list[float]]]:
     """The trimesh scene and, per material name, its exact linear base colour."""
     scene = trimesh.Scene()
     colors: dict[str, list[float]] = {}
+    # glTF is +Y up; FYI's world is +Z up: one root node turns the whole scene, object nodes keep FYI poses.
+    scene.graph.update(frame_from=scene.graph.base_frame, frame_to=WORLD_NODE, matrix=Z_UP_TO_Y_UP)
     for obj in spec.objects:
         asset = asset_for(obj, assets)
-        scene.graph.update(frame_from=scene.graph.base_frame, frame_to=obj.id, matrix=object_transform(obj))
+        scene.graph.update(frame_from=WORLD_NODE, frame_to=obj.id, matrix=object_transform(obj))
         for name, part in zip(_part_names(obj.id, asset), asset.parts):
             material, colors[name] = part_material(name, part)
             scene.add_geometry(_bare_mesh(part.mesh, material), geom_name=name, node_name=name,
@@ -94,24 +100,57 @@ def build_scene(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[trimesh.Scen
     if spec.room.size is not None:
         floor = Part(name="floor", mesh=floor_quad(spec.room.size), material="stone", color=FLOOR_SRGB)
         material, colors[FLOOR_NODE] = part_material(FLOOR_NODE, floor)
-        scene.add_geometry(_bare_mesh(floor.mesh, material), geom_name=FLOOR_NODE, node_name=FLOOR_NODE)
+        scene.add_geometry(_bare_mesh(floor.mesh, material), geom_name=FLOOR_NODE, node_name=FLOOR_NODE,
+                           parent_node_name=WORLD_NODE)
     return scene, colors
 
 
-def _exact_base_colors(glb: bytes, colors: dict[str, list[float]]) -> bytes:
-    """Put full-precision base colours back into the GLB's JSON chunk.
+# bufferView.target values: glTF's ARRAY_BUFFER (vertex attributes) and ELEMENT_ARRAY_BUFFER (indices).
+ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
+
+
+def _exact_base_colors(tree: dict, colors: dict[str, list[float]]) -> None:
+    """Put full-precision base colours back.
 
     trimesh stores baseColorFactor as 8-bit RGBA, which crushes dark linear colours (sRGB 0.03 is
     linear 0.0023, below one 8-bit step), so the exact floats are written after export.
     """
+    for material in tree.get("materials", []):
+        if material.get("name") in colors:
+            material.setdefault("pbrMetallicRoughness", {})["baseColorFactor"] = colors[material["name"]]
+
+
+def _buffer_view_targets(tree: dict) -> None:
+    """Say which bufferViews hold vertices and which indices, as the glTF validator asks
+    (BUFFER_VIEW_TARGET_MISSING); a view used both ways (trimesh never does that) stays unmarked."""
+    uses: dict[int, set[int]] = {}
+    accessors = tree.get("accessors", [])
+
+    def use(accessor: int, target: int) -> None:
+        view = accessors[accessor].get("bufferView")
+        if view is not None:
+            uses.setdefault(view, set()).add(target)
+
+    for mesh in tree.get("meshes", []):
+        for primitive in mesh.get("primitives", []):
+            for accessor in primitive.get("attributes", {}).values():
+                use(accessor, ARRAY_BUFFER)
+            if "indices" in primitive:
+                use(primitive["indices"], ELEMENT_ARRAY_BUFFER)
+    for view, targets in uses.items():
+        if len(targets) == 1:
+            tree["bufferViews"][view]["target"] = targets.pop()
+
+
+def _patched_glb(glb: bytes, colors: dict[str, list[float]]) -> bytes:
+    """The GLB with its JSON chunk fixed up: exact base colours and bufferView targets."""
     magic, version, _ = struct.unpack_from("<4sII", glb, 0)
     json_len, json_type = struct.unpack_from("<I4s", glb, 12)
     if magic != b"glTF" or json_type != b"JSON":
         raise ValueError("not a GLB with a leading JSON chunk")
     tree = json.loads(glb[20:20 + json_len])
-    for material in tree.get("materials", []):
-        if material.get("name") in colors:
-            material.setdefault("pbrMetallicRoughness", {})["baseColorFactor"] = colors[material["name"]]
+    _exact_base_colors(tree, colors)
+    _buffer_view_targets(tree)
     text = json.dumps(tree, separators=(",", ":")).encode()
     text += b" " * (-len(text) % 4)  # chunks are 4-byte aligned; JSON pads with spaces
     rest = glb[20 + json_len:]
@@ -122,7 +161,7 @@ def _exact_base_colors(glb: bytes, colors: dict[str, list[float]]) -> bytes:
 def write_glb(spec: SceneSpec, assets: dict[str, Asset], path: Path) -> None:
     """Write scene.glb: every object posed in world coordinates, plus the floor if the room has a size."""
     scene, colors = build_scene(spec, assets)
-    glb = _exact_base_colors(scene.export(file_type="glb"), colors)
+    glb = _patched_glb(scene.export(file_type="glb"), colors)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")

@@ -15,6 +15,17 @@ from fyi.scenes.spec import ObjectSpec, SceneSpec
 def _cached(source: str, uid: str, seed: int, path: str | None, category: str, style: Style) -> Asset:
     if source == "file":
         return load_mesh_asset(Path(path), category)
+    if source == "local":
+        from fyi.assets.sources import LocalFolderSource
+
+        # `path` is the file, `uid` its path inside the folder: the folder's metadata (height...) applies.
+        file = Path(path)
+        root = Path(*file.parts[: len(file.parts) - len(Path(uid).parts)])
+        return LocalFolderSource(root).load_asset(uid)
+    if source == "objaverse":
+        from fyi.assets.sources import ObjaverseSource
+
+        return ObjaverseSource().load_asset(uid)
     return build_asset(uid, seed, style)
 
 

@@ -121,7 +121,8 @@ class LayoutSolver:
                 # Beside something that stands on a surface: share that surface (a mouse right of a keyboard).
                 ref = next((r.object for r in spec.relations if r.subject == o.id and r.predicate in POSITIONAL
                             and sup.get(r.object) not in (None, "floor", "wall")), None)
-                sup[o.id] = sup[ref] if ref else self._default_surface_holder(o.id) or "floor"
+                beside = {r.object for r in spec.relations if r.subject == o.id and r.predicate in POSITIONAL}
+                sup[o.id] = sup[ref] if ref else self._default_surface_holder(o.id, beside) or "floor"
             else:
                 sup[o.id] = "floor"
         for oid in list(sup):  # break support cycles
@@ -140,11 +141,12 @@ class LayoutSolver:
                     self.notes.append(f"{oid}: no wall to hang it on; placed on the floor")
         return sup
 
-    def _default_surface_holder(self, oid: str) -> str | None:
-        """A lone tabletop thing goes on the first table-like piece of furniture in the scene."""
+    def _default_surface_holder(self, oid: str, beside: set[str]) -> str | None:
+        """A lone tabletop thing goes on the first table-like piece of furniture in the scene (not on
+        one it is meant to stand beside)."""
         for o in self.spec.objects:
             a = self.assets[o.id]
-            if o.id != oid and a.placement == "floor" and any(
+            if o.id != oid and o.id not in beside and a.placement == "floor" and any(
                     s.kind == "top" and s.size[0] * s.size[1] >= 0.15 and s.name in ("top", "surface") for s in a.surfaces):
                 return o.id
         return None
@@ -158,8 +160,10 @@ class LayoutSolver:
         for r in self.spec.relations:
             if r.predicate not in ("on", "in"):
                 deps[r.subject] += [x for x in (r.object, r.object2) if x]
-        # Big against-the-wall furniture first: it anchors the room.
-        ids = sorted(deps, key=lambda i: (not self.assets[i].against_wall, [o.id for o in self.spec.objects].index(i)))
+        # Big against-the-wall furniture first: it anchors the room; then the larger things first, as
+        # packers do (a monitor before the mouse on a desk).
+        ids = sorted(deps, key=lambda i: (not self.assets[i].against_wall, -round(float(np.prod(self.assets[i].dims[:2])), 4),
+                                          [o.id for o in self.spec.objects].index(i)))
         order: list[str] = []
         state: dict[str, int] = {}
 
@@ -183,6 +187,10 @@ class LayoutSolver:
         if room.size is not None:
             return room
         w, d, h = ROOM_SIZES.get(room.type, ROOM_SIZES["empty_room"])
+        # Room enough to walk around the longest thing (a bus in the street, a bed in a small bedroom).
+        longest = max(float(max(self.assets[o.id].dims[:2])) for o in self.spec.objects)
+        reach = (3.0 if room.type == "outdoors" else 1.5) * longest + 1.0  # streets have room to spare
+        w, d = max(w, reach), max(d, reach)
         floor_area = sum(float(np.prod(self.assets[o.id].dims[:2])) for o in self.spec.objects
                          if self.supports[o.id] == "floor")
         grow = math.sqrt(max(1.0, 3.5 * floor_area / (w * d)))
@@ -505,7 +513,11 @@ class LayoutSolver:
                 spread = np.min(np.linalg.norm(world[:, None] - np.array(siblings)[None], axis=2), axis=1)
                 score = np.minimum(spread, 0.35) - 0.25 * np.linalg.norm(world - mid, axis=1)
             else:
-                score = -np.linalg.norm(world - mid, axis=1) + self.rng.uniform(0, 0.02, len(world))
+                # The first thing on a surface goes to the middle of its back half (a monitor at the back of
+                # a desk), leaving the front free for what comes next.
+                back = holder.position[:2] + rot @ np.array([(surf.min[0] + surf.max[0]) / 2,
+                                                             (surf.min[1] + 3 * surf.max[1]) / 4])
+                score = -np.linalg.norm(world - back, axis=1) + self.rng.uniform(0, 0.02, len(world))
             for i in np.argsort(-score, kind="stable"):
                 yield world[i], holder.yaw, z, support, surf.name, surf.clearance
 

@@ -27,8 +27,8 @@ class Viewer:
 
     @classmethod
     def default(cls) -> "Viewer":
-        # Camera on the -Y side looking along +Y, +Z up: camera x = world x, depth = world y.
-        c2w = np.array([[1, 0, 0, 0], [0, 0, 1, -5], [0, -1, 0, 1], [0, 0, 0, 1]], float)
+        # Camera on the -Y side looking along +Y, +Z up: camera x = world x, depth = world y + 5.
+        c2w = np.array([[1, 0, 0, 0], [0, 0, -1, -5], [0, 1, 0, 1], [0, 0, 0, 1]], float)
         return cls(np.linalg.inv(c2w))
 
     @classmethod

@@ -43,10 +43,12 @@ class AssetRef(Strict):
     """Where an object's geometry comes from.
 
     `procedural`: `uid` is the category, rebuilt from `seed`. `file`: `path` is a mesh file
-    (GLB, glTF, OBJ, PLY) in the canonical frame, scaled to `scale`.
+    (GLB, glTF, OBJ, PLY) already in the canonical frame. `local`: `path` is a mesh file of a local
+    asset folder, normalised on use (up axis, real-world scale, base, centre, polygon budget).
+    `objaverse`: `uid` is an Objaverse uid, read from the Objaverse cache and normalised.
     """
 
-    source: Literal["procedural", "file"] = "procedural"
+    source: Literal["procedural", "file", "local", "objaverse"] = "procedural"
     uid: str
     seed: int = Field(default=0, ge=0)
     path: str | None = None
@@ -54,8 +56,8 @@ class AssetRef(Strict):
 
     @model_validator(mode="after")
     def _file_needs_path(self) -> "AssetRef":
-        if self.source == "file" and not self.path:
-            raise ValueError("source 'file' needs a path")
+        if self.source in ("file", "local") and not self.path:
+            raise ValueError(f"source {self.source!r} needs a path")
         return self
 
 

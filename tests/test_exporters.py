@@ -301,20 +301,23 @@ def test_glb_loads_back_with_posed_nodes_and_exact_bounds(tmp_path: Path):
     write_glb(spec, assets, tmp_path / "scene.glb")
     loaded = trimesh.load(tmp_path / "scene.glb", force="scene")
     assert {o.id for o in spec.objects} <= set(loaded.graph.nodes)
+    # One root node turns FYI's +Z-up world into glTF's +Y up; below it, nodes carry FYI's poses.
+    np.testing.assert_allclose(loaded.graph.get("z_up_world")[0] @ [0, 0, 1, 0], [0, 1, 0, 0], atol=1e-12)
+    to_fyi = np.linalg.inv(loaded.graph.get("z_up_world")[0])
     for obj in spec.objects:
         matrix, _ = loaded.graph.get(obj.id)
-        np.testing.assert_allclose(matrix, object_transform(obj), atol=1e-6)
+        np.testing.assert_allclose(to_fyi @ matrix, object_transform(obj), atol=1e-6)
         parts = [n for n in loaded.graph.nodes_geometry if n.startswith(f"{obj.id}/")]
         assert len(parts) == len(assets[obj.id].parts)
         vertices = []
         for node in parts:
             node_matrix, geometry = loaded.graph.get(node)
-            vertices.append(trimesh.transform_points(loaded.geometry[geometry].vertices, node_matrix))
+            vertices.append(trimesh.transform_points(loaded.geometry[geometry].vertices, to_fyi @ node_matrix))
         lo, hi = world_bbox(obj, assets[obj.id])
         np.testing.assert_allclose(np.vstack(vertices).min(axis=0), lo, atol=1e-5)
         np.testing.assert_allclose(np.vstack(vertices).max(axis=0), hi, atol=1e-5)
     floor_matrix, floor_geometry = loaded.graph.get("room/floor")
-    floor_bounds = trimesh.transform_points(loaded.geometry[floor_geometry].vertices, floor_matrix)
+    floor_bounds = trimesh.transform_points(loaded.geometry[floor_geometry].vertices, to_fyi @ floor_matrix)
     np.testing.assert_allclose([floor_bounds.min(axis=0), floor_bounds.max(axis=0)],
                                [[-3, -2.5, 0], [3, 2.5, 0]], atol=1e-6)
 
