@@ -28,7 +28,7 @@ from fyi.agents.generator import generate
 from fyi.agents.planner import plan_animation
 from fyi.agents.state import SynthState
 from fyi.assets.catalog import asset_seed
-from fyi.render.cache import rendered_frames, rendered_views
+from fyi.render.cache import rendered_scene, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
 from fyi.errors import FyiError
@@ -265,14 +265,8 @@ def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     backend = _backend(config)
     spec = SceneSpec.model_validate(state["spec"])
-    progress = _progress(config)
-    assets = assets_for(spec)
-    quality = quality_for(spec.render)
-    cache = Path(state["work_dir"]) / "renders"
-    views = rendered_views(spec, assets, quality, cache, progress=lambda k, n: progress("render views", k, n))
-    frames = None
-    if spec.animation is not None:
-        frames = rendered_frames(spec, assets, quality, cache, progress=lambda k, n: progress("render frames", k, n))
+    views, frames = rendered_scene(spec, assets_for(spec), quality_for(spec.render),
+                                   Path(state["work_dir"]) / "renders", _progress(config))
     return {"views_dir": str(views), "frames_dir": str(frames) if frames else None,
             "trace": [_step("render", state, t, backend,
                             input={"quality": spec.render.quality, "views": len(spec.cameras),

@@ -70,8 +70,8 @@ def new_run_id() -> str:
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
                frames: int = 0, fps: float = 24.0, max_rounds: int = 3, images: list[str | os.PathLike] = (),
-               asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None, run_id: str | None = None, resume: bool = False,
-               progress: Progress | None = None) -> SynthResult:
+               asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None,
+               run_id: str | None = None, resume: bool = False, progress: Progress | None = None) -> SynthResult:
     """Instruction -> a rendered, annotated scene folder under `out`.
 
     Offline by default; with FYI_MODEL_BASE_URL and FYI_MODEL set (or a `backend` given) the agents
@@ -178,7 +178,7 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progr
     """
     from fyi.agents.generator import generate
     from fyi.agents.planner import plan_animation
-    from fyi.render.cache import rendered_frames, rendered_views
+    from fyi.render.cache import rendered_scene
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
@@ -197,13 +197,7 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progr
     out = Path(out)
     with _staging(out, "render") as stage:
         assets = assets_for(spec)
-        quality = quality_for(spec.render)
-        views = rendered_views(spec, assets, quality, stage / "renders",
-                               progress=(lambda k, n: progress("render views", k, n)) if progress else None)
-        frames = None
-        if spec.animation is not None:
-            frames = rendered_frames(spec, assets, quality, stage / "renders",
-                                     progress=(lambda k, n: progress("render frames", k, n)) if progress else None)
+        views, frames = rendered_scene(spec, assets, quality_for(spec.render), stage / "renders", progress)
         timings = {"render": round(time.perf_counter() - t0, 3)}
         write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames)
         target = out / spec.scene_id

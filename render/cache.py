@@ -63,3 +63,14 @@ def rendered_frames(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQu
     spec = _at(spec, quality)
     return _cached(spec, quality, cache_dir, "frames", lambda out: render_frames(
         spec, assets, out, samples=quality.samples, denoise=quality.denoise, progress=progress))
+
+
+def rendered_scene(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQuality, cache_dir: Path,
+                   progress: Callable[[str, int, int], None] | None = None) -> tuple[Path, Path | None]:
+    """The views of `spec` and, when it moves, its frames: (views folder, frames folder or None)."""
+    report = progress or (lambda stage, k, n: None)
+    views = rendered_views(spec, assets, quality, cache_dir, progress=lambda k, n: report("render views", k, n))
+    frames = None
+    if spec.animation is not None:
+        frames = rendered_frames(spec, assets, quality, cache_dir, progress=lambda k, n: report("render frames", k, n))
+    return views, frames

@@ -15,7 +15,8 @@ from trimesh.visual.material import PBRMaterial
 
 from fyi.assets.model import Asset, Part
 from fyi.assets.style import MATERIALS
-from fyi.render.scene_graph import asset_for, object_transform
+from fyi.render.scene_graph import asset_for
+from fyi.scenes.geometry import object_transform
 from fyi.scenes.spec import SceneSpec
 
 # Roughness per material kind when a part sets none; picked to read right in glTF viewers.

@@ -9,7 +9,7 @@ import numpy as np
 from fyi.assets.model import Asset
 from fyi.errors import FyiError
 from fyi.render.exporters import plain, write_json
-from fyi.scenes.geometry import object_transform, world_bbox  # noqa: F401  (re-exported)
+from fyi.scenes.geometry import world_bbox
 from fyi.scenes.spec import ObjectSpec, SceneSpec
 
 FORMAT = "fyi.scene/1"

@@ -21,7 +21,8 @@ from fyi.render.coco import write_coco
 from fyi.render.exporters import plain
 from fyi.render.glb import srgb_to_linear, write_glb
 from fyi.render.manifest import write_manifest
-from fyi.render.scene_graph import object_transform, scene_graph, world_bbox, write_scene_json
+from fyi.render.scene_graph import scene_graph, write_scene_json
+from fyi.scenes.geometry import object_transform, world_bbox
 from fyi.render.transforms import write_transforms
 from fyi.scenes.spec import SceneSpec
 

@@ -2,7 +2,6 @@
 broken file in it) and an Objaverse cache, read offline by the real objaverse package."""
 import json
 
-import pytest
 
 import fyi
 from tests.objaverse_cache import OBJECTS, build_objaverse_cache, mug_parts_cm, write_glb
