@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
+from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.parser import parse_instruction
 from fyi.agents.request import Request
 from fyi.assets.catalog import asset_seed, info
+from fyi.errors import FyiError
+from fyi.scenes.asset_loader import asset_for
 from fyi.scenes.spec import AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room, SceneSpec
 
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
@@ -72,3 +76,65 @@ def collect(instruction: str, *, seed: int, quality: str, views: int, frames: in
     """The offline Collector in one call: the rule-based parser, then the spec."""
     request = parse_instruction(instruction)
     return request, spec_from_request(request, seed=seed, quality=quality, views=views, frames=frames, fps=fps)
+
+
+PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
+
+
+def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool) -> SceneSpec:
+    """With local asset folders or an Objaverse cache configured: each object takes the best text match
+    of its category there (BM25 over names, descriptions and tags); the procedural library otherwise."""
+    if not asset_dirs and not objaverse:
+        return spec
+    from fyi.assets.index import CatalogIndex
+    from fyi.assets.sources import LocalFolderSource, ObjaverseSource
+
+    sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
+    index = CatalogIndex.build(sources, procedural=False)
+    roots = [s.root for s in sources if isinstance(s, LocalFolderSource)]
+    objects, warnings = [], list(spec.warnings)
+    for o in spec.objects:
+        for rec, _ in index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
+            if rec.source == "local":
+                root = next(r for r in roots if (r / rec.uid).is_file())
+                ref = AssetRef(source="local", uid=rec.uid, path=str((root / rec.uid).resolve()), license=rec.license)
+            else:
+                ref = AssetRef(source="objaverse", uid=rec.uid, license=rec.license)
+            candidate = o.model_copy(update={"asset": ref})
+            try:
+                asset_for(candidate)  # ingests it now: a broken file is found here, not at render time
+            except FyiError as e:
+                warnings.append(f"{o.id}: skipped {rec.source} asset {rec.uid} ({e})")
+                continue
+            o = candidate
+            break
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects, "warnings": list(dict.fromkeys(warnings))})
+
+
+def pick_assets(spec: SceneSpec, backend: Backend, thumbs_dir: Path) -> SceneSpec:
+    """With a model: for each group of like objects, rendered thumbnails of a few variants of its asset
+    and a visual pick; the group's members share the pick (a matching set). Offline: the spec's own."""
+    if isinstance(backend, OfflineBackend):
+        return spec
+    from fyi.render.gallery import render_tile
+
+    thumbs_dir.mkdir(parents=True, exist_ok=True)
+    chosen: dict[tuple[str, str], int] = {}
+    objects = []
+    for o in spec.objects:
+        key = (o.category, o.description)
+        if key not in chosen and o.asset is not None and o.asset.source == "procedural":
+            seeds = [o.asset.seed] + [asset_seed(spec.seed, f"{o.id}:variant{k}") for k in range(1, PICK_AMONG)]
+            uids = [f"procedural/{o.category}/{s}" for s in seeds]
+            paths = []
+            for s in seeds:
+                path = thumbs_dir / f"{o.category}_{s}.png"
+                if not path.exists():
+                    render_tile(o.category, s, 128, 8, thumbs_dir / "work").save(path)
+                paths.append(path)
+            chosen[key] = seeds[uids.index(backend.pick_asset(o.description or o.category, uids, paths))]
+        if key in chosen:
+            o = o.model_copy(update={"asset": o.asset.model_copy(update={"seed": chosen[key]})})
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})

@@ -1,12 +1,15 @@
 """The Generator: a partial spec -> a laid-out spec with cameras framed around it."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from fyi.agents.backend import Backend
 from fyi.render.quality import quality_for
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras
-from fyi.scenes.geometry import world_bbox
+from fyi.scenes.geometry import world_bbox, yaw_quaternion
 from fyi.scenes.layout import Layout, LayoutSolver
 from fyi.scenes.spec import SceneSpec
 
@@ -27,3 +30,21 @@ def with_cameras(spec: SceneSpec, *, elevation: float = 30.0, margin: float = 0.
     q = quality_for(spec.render)
     cams = frame_cameras(np.array(corners), spec.render.views, q.width, q.height, elevation=elevation, margin=margin)
     return spec.model_copy(update={"cameras": cams})
+
+
+def with_proposals(spec: SceneSpec, backend: Backend) -> SceneSpec:
+    """A model's proposed poses become given poses; the solver keeps the valid ones."""
+    proposal = backend.propose_layout(spec)
+    if not proposal.poses:
+        return spec
+    by_id = {p.id: p for p in proposal.poses}
+    objects = []
+    for o in spec.objects:
+        p = by_id.get(o.id)
+        if p is not None and p.position is not None and o.position is None:
+            update = {"position": p.position}
+            if p.yaw_degrees is not None:
+                update["rotation"] = yaw_quaternion(math.radians(p.yaw_degrees))
+            o = o.model_copy(update=update)
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})

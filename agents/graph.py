@@ -12,7 +12,6 @@ The model backend and a progress callback travel in the run config
 """
 from __future__ import annotations
 
-import math
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -21,20 +20,17 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 
 from fyi.agents.backend import Backend, OfflineBackend
-from fyi.agents.collector import spec_from_request
+from fyi.agents.collector import assets_from_sources, pick_assets, spec_from_request
 from fyi.agents.critic import critique
 from fyi.agents.edits import apply_edits
-from fyi.agents.generator import generate
+from fyi.agents.generator import generate, with_proposals
 from fyi.agents.planner import plan_animation
 from fyi.agents.state import SynthState
-from fyi.assets.catalog import asset_seed
 from fyi.render.cache import rendered_scene, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
-from fyi.errors import FyiError
-from fyi.scenes.asset_loader import asset_for, assets_for
-from fyi.scenes.geometry import yaw_quaternion
-from fyi.scenes.spec import AssetRef, SceneSpec
+from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
 
@@ -72,8 +68,8 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
     spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                              views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
-    spec = _from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False))
-    spec = _pick_assets(spec, backend, Path(state["work_dir"]) / "thumbnails")
+    spec = assets_from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False))
+    spec = pick_assets(spec, backend, Path(state["work_dir"]) / "thumbnails")
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),
@@ -83,75 +79,13 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
             "trace": [_step("collector", state, t, backend, input=state["instruction"], output=summary)]}
 
 
-PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
-
-
-def _from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool) -> SceneSpec:
-    """With local asset folders or an Objaverse cache configured: each object takes the best text match
-    of its category there (BM25 over names, descriptions and tags); the procedural library otherwise."""
-    if not asset_dirs and not objaverse:
-        return spec
-    from fyi.assets.index import CatalogIndex
-    from fyi.assets.sources import LocalFolderSource, ObjaverseSource
-
-    sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
-    index = CatalogIndex.build(sources, procedural=False)
-    roots = [s.root for s in sources if isinstance(s, LocalFolderSource)]
-    objects, warnings = [], list(spec.warnings)
-    for o in spec.objects:
-        for rec, _ in index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
-            if rec.source == "local":
-                root = next(r for r in roots if (r / rec.uid).is_file())
-                ref = AssetRef(source="local", uid=rec.uid, path=str((root / rec.uid).resolve()), license=rec.license)
-            else:
-                ref = AssetRef(source="objaverse", uid=rec.uid, license=rec.license)
-            candidate = o.model_copy(update={"asset": ref})
-            try:
-                asset_for(candidate)  # ingests it now: a broken file is found here, not at render time
-            except FyiError as e:
-                warnings.append(f"{o.id}: skipped {rec.source} asset {rec.uid} ({e})")
-                continue
-            o = candidate
-            break
-        objects.append(o)
-    return spec.model_copy(update={"objects": objects, "warnings": list(dict.fromkeys(warnings))})
-
-
-def _pick_assets(spec: SceneSpec, backend: Backend, thumbs_dir: Path) -> SceneSpec:
-    """With a model: for each group of like objects, rendered thumbnails of a few variants of its asset
-    and a visual pick; the group's members share the pick (a matching set). Offline: the spec's own."""
-    if isinstance(backend, OfflineBackend):
-        return spec
-    from fyi.render.gallery import render_tile
-
-    thumbs_dir.mkdir(parents=True, exist_ok=True)
-    chosen: dict[tuple[str, str], int] = {}
-    objects = []
-    for o in spec.objects:
-        key = (o.category, o.description)
-        if key not in chosen and o.asset is not None and o.asset.source == "procedural":
-            seeds = [o.asset.seed] + [asset_seed(spec.seed, f"{o.id}:variant{k}") for k in range(1, PICK_AMONG)]
-            uids = [f"procedural/{o.category}/{s}" for s in seeds]
-            paths = []
-            for s in seeds:
-                path = thumbs_dir / f"{o.category}_{s}.png"
-                if not path.exists():
-                    render_tile(o.category, s, 128, 8, thumbs_dir / "work").save(path)
-                paths.append(path)
-            chosen[key] = seeds[uids.index(backend.pick_asset(o.description or o.category, uids, paths))]
-        if key in chosen:
-            o = o.model_copy(update={"asset": o.asset.model_copy(update={"seed": chosen[key]})})
-        objects.append(o)
-    return spec.model_copy(update={"objects": objects})
-
-
 def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     _progress(config)("generator", state.get("round", 0), state.get("max_rounds", MAX_ROUNDS))
     backend = _backend(config)
     partial = SceneSpec.model_validate(state["partial_spec"])
     if state.get("round", 0) == 0:
-        partial = _with_proposals(partial, backend)
+        partial = with_proposals(partial, backend)
     layout = generate(partial, attempt=state.get("layout_attempt", 0), elevation=state.get("camera_elevation", 30.0),
                       margin=state.get("camera_margin", 0.1))
     spec = layout.spec
@@ -161,24 +95,6 @@ def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:
                                    "margin": state.get("camera_margin")},
                             output={"room": list(spec.room.size or ()), "unmet": layout.unmet,
                                     "poses": {o.id: [round(c, 3) for c in o.position] for o in spec.objects}})]}
-
-
-def _with_proposals(spec: SceneSpec, backend: Backend) -> SceneSpec:
-    """A model's proposed poses become given poses; the solver keeps the valid ones."""
-    proposal = backend.propose_layout(spec)
-    if not proposal.poses:
-        return spec
-    by_id = {p.id: p for p in proposal.poses}
-    objects = []
-    for o in spec.objects:
-        p = by_id.get(o.id)
-        if p is not None and p.position is not None and o.position is None:
-            update = {"position": p.position}
-            if p.yaw_degrees is not None:
-                update["rotation"] = yaw_quaternion(math.radians(p.yaw_degrees))
-            o = o.model_copy(update=update)
-        objects.append(o)
-    return spec.model_copy(update={"objects": objects})
 
 
 def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
