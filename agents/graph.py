@@ -33,6 +33,7 @@ from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
+CRITIC_VIEWS = 6  # views a VLM critic sees by default, at most (view 0, the main one, first)
 
 
 def _configured(config: RunnableConfig | None, key: str):
@@ -113,7 +114,8 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
     camera = {"camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1)}
     update: dict[str, Any] = {}
     # The VLM (when there is one) looks first; the geometric critic always runs after it as the guard.
-    vlm = backend.critique(spec, scene_graph(spec, assets), sorted((views / "rgb").glob("*.png")))
+    shown = sorted((views / "rgb").glob("*.png"))[:state.get("critic_views", CRITIC_VIEWS)]
+    vlm = backend.critique(spec, scene_graph(spec, assets), shown)
     notes: list[str] = []
     if vlm is not None and vlm.edits and more:
         edited, camera, notes = apply_edits(spec, vlm.edits, camera)

@@ -174,7 +174,7 @@ s t
 
 _PUNCT = {",", ".", ";", ":", "!", "?"}
 _CLAUSE_ENDS = {".", ";", "!", "?", ":"}
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+(?:'[^\W\d_]+)?|[,.;:!?]")
+_TOKEN = re.compile(r"[0-9]+(?:\.[0-9]+)?|[^\W\d_]+(?:'[^\W\d_]+)?|[,.;:!?]")
 
 
 @dataclass
@@ -241,6 +241,12 @@ class _Clause:
     motions: list[_MotionDraft] = field(default_factory=list)
     motion_verb_end: int = -1
     fronted: tuple[str, _NounPhrase] | None = None  # "On the table, a mug": relation waiting for a subject
+
+
+def _is_decimal(word: str) -> bool:
+    """"1.5" (a duration, a size): never a count."""
+    whole, dot, frac = word.partition(".")
+    return bool(dot) and whole.isdigit() and frac.isdigit()
 
 
 def _is_number(word: str) -> bool:
@@ -896,7 +902,7 @@ class _InstructionReader:
             return i + 1
         if _DURATION.match(w):
             j = i + 1
-            while j < hi and (_is_number(self.tokens[j]) or self.tokens[j] in _NUMBER_WORDS
+            while j < hi and (_is_number(self.tokens[j]) or _is_decimal(self.tokens[j]) or self.tokens[j] in _NUMBER_WORDS
                               or self.tokens[j] in ("a", "an", "few", "couple", "of", "half")):
                 j += 1
             if j > i + 1 and j < hi and self.tokens[j] in _DURATION_UNITS:

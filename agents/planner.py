@@ -9,6 +9,7 @@ is dropped with a warning.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -40,8 +41,9 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
     """
     if not spec.motions or not spec.cameras:
         return spec, []
-    frames = spec.render.frames or DEFAULT_FRAMES
     fps = spec.render.fps if spec.render.frames else DEFAULT_FPS
+    seconds = max((duration_of(m.text) or 0.0) for m in spec.motions)
+    frames = spec.render.frames or (max(2, min(240, round(seconds * fps))) if seconds else DEFAULT_FRAMES)
     notes: list[str] = []
     if proposal is not None and (proposal.objects or proposal.camera):
         planned = _from_keyframes(spec, assets, proposal, frames, fps)
@@ -63,6 +65,23 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
     if temporal_problems(planned, assets):
         return spec.model_copy(update={"animation": None}), notes
     return planned, notes
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "half a": 0.5, "a couple of": 2, "a few": 3}
+_DURATION = re.compile(r"\b(?:over|in|for|during|within)\s+(?:the\s+(?:next|course\s+of)\s+)?"
+                       r"(\d+(?:\.\d+)?|half an?|a couple of|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+                       r"\s*(seconds?|secs?|s|minutes?|mins?)\b")
+
+
+def duration_of(text: str) -> float | None:
+    """Seconds a motion clause asks for ("over two seconds", "in 1.5 s"), or None."""
+    m = _DURATION.search(text.lower())
+    if not m:
+        return None
+    amount = m.group(1)
+    value = float(amount) if amount[0].isdigit() else _NUMBER_WORDS.get(amount.replace("half an", "half a"), 1)
+    return value * (60.0 if m.group(2).startswith("m") else 1.0)
 
 
 def _from_keyframes(spec: SceneSpec, assets: dict[str, Asset], plan: MotionPlan, frames: int, fps: float) -> SceneSpec:

@@ -22,6 +22,7 @@ class SynthState(TypedDict, total=False):
     best: dict               # the best critiqued spec so far: {"score", "spec", "critique"}
     round: int               # Optimizer rounds done
     max_rounds: int
+    critic_views: int        # how many rendered views a VLM critic sees (1-6)
     layout_attempt: int      # bumped when a critique asks for new poses
     camera_elevation: float  # degrees; raised when objects hide behind others
     camera_margin: float     # share of the frame kept free; raised when objects are cut off

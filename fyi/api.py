@@ -69,7 +69,8 @@ def new_run_id() -> str:
 
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
-               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, images: list[str | os.PathLike] = (),
+               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, critic_views: int = 6,
+               images: list[str | os.PathLike] = (),
                asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None,
                run_id: str | None = None, resume: bool = False, progress: Progress | None = None) -> SynthResult:
     """Instruction -> a rendered, annotated scene folder under `out`.
@@ -94,6 +95,8 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
     else:
         check_request(instruction, quality, views, frames, fps, images, asset_dirs)
+        if not 1 <= critic_views <= 6:
+            raise FyiError(f"critic_views: expected 1 to 6, got {critic_views}")
         if run_dir.exists():
             raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
     backend = backend or default_backend()
@@ -109,6 +112,7 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
                 "instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
                 "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
                 "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
+                "critic_views": critic_views,
                 "work_dir": str(run_dir.resolve()), "warnings": [], "trace": []}
             state = graph.invoke(first, config)
     except FyiError:

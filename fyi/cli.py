@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="frames of the 4D sequence when the instruction has motion (default: 24 at 12 fps)")
     s.add_argument("--fps", type=float, default=24.0, help="frame rate of the sequence when --frames is given")
     s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
+    s.add_argument("--critic-views", type=int, default=6, help="views a VLM critic sees (1-6; with a model)")
     s.add_argument("--image", action="append", default=[], metavar="PATH",
                    help="a reference image for the Collector (needs a model; repeatable)")
     s.add_argument("--assets", action="append", default=[], metavar="DIR",
@@ -154,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             if bars.enabled:  # scripts name their runs with --run-id
                 print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
             result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
-                                frames=args.frames, fps=args.fps, max_rounds=args.rounds, images=args.image,
+                                frames=args.frames, fps=args.fps, max_rounds=args.rounds,
+                                critic_views=args.critic_views, images=args.image,
                                 asset_dirs=args.assets, objaverse=args.objaverse,
                                 run_id=run_id, resume=bool(args.resume), progress=bars)
             bars.close()

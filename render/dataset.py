@@ -32,5 +32,9 @@ def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, sc
     with open(scene_dir / "trace.jsonl", "w") as f:
         for step in trace:
             f.write(json.dumps(step, sort_keys=False) + "\n")
+    # Where every object's geometry came from and under which licence (Objaverse assets carry their own).
+    assets_used = {o.id: {"source": o.asset.source, "uid": o.asset.uid, "license": o.asset.license}
+                   for o in spec.objects if o.asset is not None}
     write_manifest(scene_dir, seed=spec.seed, timings=timings,
-                   extra={"scene_id": spec.scene_id, "quality": spec.render.quality, "warnings": spec.warnings})
+                   extra={"scene_id": spec.scene_id, "quality": spec.render.quality, "assets": assets_used,
+                          "warnings": spec.warnings})

@@ -144,3 +144,12 @@ def test_a_model_plan_that_does_not_hold_falls_back_to_the_templates(tmp_path):
     assert any("did not hold" in n for n in notes)
     assert temporal_problems(planned, assets) == []
     assert planned.animation.objects[0].positions[-1][0] > start[0] + 0.3
+
+
+def test_a_duration_in_the_instruction_sets_the_length_of_the_sequence():
+    spec, _, _ = planned("a ball rolls to the right over two seconds")
+    assert spec.animation.frames == 24 and spec.animation.fps == 12
+    spec, _, _ = planned("a ball rolls to the right in 0.5 s")
+    assert spec.animation.frames == 6
+    spec, _, _ = planned("a ball rolls to the right over two seconds", frames=10)
+    assert spec.animation.frames == 10, "--frames wins over the words"
