@@ -1,9 +1,10 @@
 """FYI's total time for one scene over Blender's own render time for the same scene, in one run.
 
 1. `fyi.synthesize` makes a 4-view draft scene (parse, layout, critique, render, split passes, export),
-   timed end to end in this process.
-2. A bare bpy script (a subprocess, no FYI code) imports that scene's scene.glb, sets the same four
-   cameras, the same resolution, samples and denoiser, and renders the four views; it reports the
+   timed end to end in this process, imports of FYI's modules included.
+2. The same Blender scene (FYI's scene, saved as a .blend: same meshes, materials, room, lights) is
+   rendered by a bare bpy script in a subprocess with no FYI code: open the file, set each of the
+   four cameras, render with the same resolution, samples, denoiser and passes. It reports the
    seconds spent inside bpy.ops.render.render.
 The ratio is (1) over (2). Usage: python bench/render_overhead.py [INSTRUCTION] [--views N]
 """
@@ -21,31 +22,21 @@ from pathlib import Path
 BARE = textwrap.dedent("""
     import json, sys, time
     import bpy, mathutils
-    scene_dir, samples, denoise = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
-    graph = json.load(open(f"{scene_dir}/scene.json"))
-    bpy.ops.wm.read_factory_settings(use_empty=True)
-    bpy.ops.import_scene.gltf(filepath=f"{scene_dir}/scene.glb")
+    blend, cameras, out = sys.argv[1], json.loads(open(sys.argv[2]).read()), sys.argv[3]
+    bpy.ops.wm.open_mainfile(filepath=blend)
     scene = bpy.context.scene
-    scene.render.engine = "CYCLES"
-    scene.cycles.device = "CPU"
-    scene.cycles.samples = samples
-    scene.cycles.use_denoising = denoise
-    world = bpy.data.worlds.new("w"); world.color = (0.5, 0.5, 0.5); scene.world = world
-    light = bpy.data.lights.new("key", "AREA"); light.energy = 800; light.size = 3
-    lo = bpy.data.objects.new("key", light); lo.location = (1, -2, 4); scene.collection.objects.link(lo)
-    vl = scene.view_layers[0]
-    vl.use_pass_z = vl.use_pass_normal = vl.use_pass_object_index = True
-    scene.render.image_settings.file_format = "OPEN_EXR_MULTILAYER"
-    cam_data = bpy.data.cameras.new("cam"); cam = bpy.data.objects.new("cam", cam_data)
-    scene.collection.objects.link(cam); scene.camera = cam
+    cam = scene.camera
     spent = 0.0
-    for c in graph["cameras"]:
+    for c in cameras:
         scene.render.resolution_x, scene.render.resolution_y = c["width"], c["height"]
-        cam_data.sensor_width = 36.0; cam_data.lens = c["fx"] * 36.0 / c["width"]
+        cam.data.sensor_width = 36.0
+        cam.data.lens = c["fx"] * 36.0 / c["width"]
         cam.matrix_world = mathutils.Matrix(c["c2w"])
-        scene.render.filepath = f"{sys.argv[4]}/{c['id']:04d}.exr"
-        t = time.perf_counter(); bpy.ops.render.render(write_still=True); spent += time.perf_counter() - t
-    print(json.dumps({"render_seconds": spent, "views": len(graph["cameras"])}))
+        scene.render.filepath = f"{out}/{c['id']:04d}.exr"
+        t = time.perf_counter()
+        bpy.ops.render.render(write_still=True)
+        spent += time.perf_counter() - t
+    print(json.dumps({"render_seconds": spent, "views": len(cameras)}))
 """)
 
 
@@ -54,27 +45,37 @@ def main() -> int:
     ap.add_argument("instruction", nargs="?", default="a wooden table with two mugs on it and a chair next to the table")
     ap.add_argument("--views", type=int, default=4)
     args = ap.parse_args()
+    t = time.perf_counter()
     import fyi
     from fyi.render.quality import QUALITY
 
     q = QUALITY["draft"]
     with tempfile.TemporaryDirectory() as tmp:
-        t = time.perf_counter()
         result = fyi.synthesize(args.instruction, Path(tmp) / "out", seed=0, quality="draft", views=args.views)
         fyi_seconds = time.perf_counter() - t
+
+        from fyi.render.blender import BlenderScene
+        from fyi.scenes.asset_loader import assets_for
+
+        scene = BlenderScene(result.spec, assets_for(result.spec))
+        scene.scene.cycles.samples, scene.scene.cycles.use_denoising = q.samples, q.denoise
+        blend = scene.save_blend(Path(tmp) / "scene.blend")
+        cameras = Path(tmp) / "cameras.json"
+        cameras.write_text(json.dumps(json.loads(result.paths["scene_json"].read_text())["cameras"]))
         script = Path(tmp) / "bare.py"
         script.write_text(BARE)
         (Path(tmp) / "bare_out").mkdir()
         t = time.perf_counter()
-        p = subprocess.run([sys.executable, str(script), str(result.scene_dir), str(q.samples), "1" if q.denoise else "0",
-                            str(Path(tmp) / "bare_out")], capture_output=True, text=True, check=True)
+        p = subprocess.run([sys.executable, str(script), str(blend), str(cameras), str(Path(tmp) / "bare_out")],
+                           capture_output=True, text=True, check=True)
         bare_wall = time.perf_counter() - t
         bare = json.loads(p.stdout.strip().splitlines()[-1])
     ratio = fyi_seconds / bare["render_seconds"]
     print(f"scene: {result.scene_id} ({len(result.spec.objects)} objects, {bare['views']} views, "
           f"{q.width}x{q.height}, {q.samples} samples, denoise={q.denoise})")
-    print(f"fyi.synthesize total: {fyi_seconds:.2f} s  (agents+render {result.timings.get('agents_and_render', 0):.2f} s)")
-    print(f"bare bpy: render calls {bare['render_seconds']:.2f} s, whole script {bare_wall:.2f} s")
+    print(f"fyi.synthesize total (imports included): {fyi_seconds:.2f} s; Cycles inside it: "
+          f"{__import__('fyi.render.blender', fromlist=['x']).cycles_seconds():.2f} s")
+    print(f"bare bpy, same .blend: render calls {bare['render_seconds']:.2f} s, whole script {bare_wall:.2f} s")
     print(f"ratio fyi_total / blender_render = {ratio:.3f}")
     return 0
 

@@ -366,6 +366,14 @@ class BlenderScene:
         data.shift_y = (camera.cy - camera.height / 2) / camera.width
         self.camera.matrix_world = Matrix([list(row) for row in camera.c2w])
 
+    def save_blend(self, path: Path) -> Path:
+        """The built scene as a .blend file (to inspect it in Blender, or to benchmark bare renders)."""
+        path = Path(path).resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _quiet_stdout():
+            bpy.ops.wm.save_as_mainfile(filepath=str(path), copy=True)
+        return path
+
     def render_exr(self, camera: CameraSpec, exr_path: Path, *, samples: int, denoise: bool) -> Path:
         """Render one view with all passes into one OPEN_EXR_MULTILAYER file; returns its path."""
         self._place_camera(camera)

@@ -50,30 +50,62 @@ def fused_points(spec: SceneSpec, views_dir: Path) -> tuple[np.ndarray, np.ndarr
             np.concatenate(normals).astype(np.float64))
 
 
-def write_point_cloud(spec: SceneSpec, views_dir: Path, path: Path, *, max_points: int = 200_000) -> int:
-    """Fuse the views into a binary PLY (xyz, rgb, normals) of at most `max_points` points; return the count."""
-    import open3d as o3d  # heavy (about a second to import): only when a cloud is written
+def voxel_average(points: np.ndarray, *columns: np.ndarray, voxel: float) -> list[np.ndarray]:
+    """One point per occupied voxel: the mean of the points (and of each column) that fall in it."""
+    cells = np.floor(points / voxel).astype(np.int64)
+    cells -= cells.min(axis=0)
+    span = cells.max(axis=0) + 1
+    keys = (cells[:, 0] * span[1] + cells[:, 1]) * span[2] + cells[:, 2]  # one integer per voxel
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    out = []
+    for values in (points, *columns):
+        sums = np.stack([np.bincount(inverse, weights=values[:, i], minlength=len(counts))
+                         for i in range(values.shape[1])], axis=1)
+        out.append(sums / counts[:, None])
+    return out
 
+
+def write_ply(path: Path, points: np.ndarray, colors: np.ndarray, normals: np.ndarray) -> None:
+    """Binary little-endian PLY with x y z (float32), nx ny nz (float32) and red green blue (uint8)."""
+    n = len(points)
+    record = np.dtype([("x", "<f4"), ("y", "<f4"), ("z", "<f4"), ("nx", "<f4"), ("ny", "<f4"), ("nz", "<f4"),
+                       ("red", "u1"), ("green", "u1"), ("blue", "u1")])
+    data = np.empty(n, dtype=record)
+    for i, axis in enumerate("xyz"):
+        data[axis] = points[:, i]
+        data["n" + axis] = normals[:, i]
+    rgb = np.clip(np.round(colors * 255), 0, 255).astype(np.uint8)
+    data["red"], data["green"], data["blue"] = rgb[:, 0], rgb[:, 1], rgb[:, 2]
+    header = ("ply\nformat binary_little_endian 1.0\ncomment FYI fused RGB-D views, metres, +Z up\n"
+              f"element vertex {n}\n" + "".join(f"property float {a}\n" for a in ("x", "y", "z", "nx", "ny", "nz"))
+              + "property uchar red\nproperty uchar green\nproperty uchar blue\nend_header\n")
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        f.write(header.encode("ascii"))
+        f.write(data.tobytes())
+    tmp.replace(path)
+
+
+def write_point_cloud(spec: SceneSpec, views_dir: Path, path: Path, *, max_points: int = 200_000) -> int:
+    """Fuse the views into a binary PLY (xyz, rgb, normals) of at most `max_points` points; return the count.
+
+    Plain numpy (voxel means and a PLY writer) rather than open3d, whose import alone costs about a
+    second per scene; open3d, MeshLab and trimesh read the file.
+    """
     points, colors, normals = fused_points(spec, views_dir)
     if len(points) == 0:
         raise FyiError(f"{views_dir}: every pixel of every view is background; no points to fuse")
-    cloud = o3d.geometry.PointCloud(o3d.utility.Vector3dVector(points))
-    cloud.colors = o3d.utility.Vector3dVector(colors)
-    cloud.normals = o3d.utility.Vector3dVector(normals)
     voxel = VOXEL
-    fused = cloud.voxel_down_sample(voxel)
-    while len(fused.points) > max_points:
+    fused = voxel_average(points, colors, normals, voxel=voxel)
+    while len(fused[0]) > max_points:
         # Points on surfaces scale with 1/voxel^2: grow the voxel by the square root of the excess, and a bit.
-        voxel *= max(1.05, 1.02 * np.sqrt(len(fused.points) / max_points))
-        fused = cloud.voxel_down_sample(voxel)
+        voxel *= max(1.05, 1.02 * np.sqrt(len(fused[0]) / max_points))
+        fused = voxel_average(points, colors, normals, voxel=voxel)
+    xyz, rgb, n = fused
     # Averaged normals of voxels straddling an edge are short: make them unit again.
-    n = np.asarray(fused.normals)
     length = np.linalg.norm(n, axis=1, keepdims=True)
-    fused.normals = o3d.utility.Vector3dVector(np.where(length > 1e-6, n / np.maximum(length, 1e-6), 0.0))
+    n = np.where(length > 1e-6, n / np.maximum(length, 1e-6), 0.0)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")  # open3d picks the format by extension
-    if not o3d.io.write_point_cloud(str(tmp), fused, write_ascii=False, compressed=False):
-        raise FyiError(f"{path}: open3d could not write the point cloud")
-    tmp.replace(path)
-    return len(fused.points)
+    write_ply(path, xyz, rgb, n)
+    return len(xyz)
