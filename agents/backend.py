@@ -31,6 +31,13 @@ class AssetPick(_Strict):
     reason: str = ""
 
 
+class FrontPick(_Strict):
+    """Which of the thumbnails (the asset turned a quarter turn each time) shows its front."""
+
+    view: int = Field(ge=0)
+    reason: str = ""
+
+
 class PoseProposal(_Strict):
     """A model's idea of where an object goes; the solver keeps it only if it is valid."""
 
@@ -127,6 +134,7 @@ class Backend(Protocol):
 
     def understand(self, instruction: str, images: list[Path]) -> Request: ...
     def pick_asset(self, phrase: str, candidates: list[str], thumbnails: list[Path]) -> str: ...
+    def pick_front(self, phrase: str, thumbnails: list[Path]) -> int: ...
     def propose_layout(self, spec: SceneSpec) -> LayoutProposal: ...
     def critique(self, spec: SceneSpec, scene_graph: dict, views: list[Path]) -> VlmCritique | None: ...
     def plan_motion(self, spec: SceneSpec) -> MotionPlan | None: ...
@@ -145,6 +153,9 @@ class OfflineBackend:
 
     def pick_asset(self, phrase: str, candidates: list[str], thumbnails: list[Path]) -> str:
         return candidates[0]
+
+    def pick_front(self, phrase: str, thumbnails: list[Path]) -> int:
+        return 0  # the file's own front (-Y after normalisation)
 
     def propose_layout(self, spec: SceneSpec) -> LayoutProposal:
         return LayoutProposal()

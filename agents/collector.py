@@ -81,9 +81,12 @@ def collect(instruction: str, *, seed: int, quality: str, views: int, frames: in
 PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
 
 
-def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool) -> SceneSpec:
-    """With local asset folders or an Objaverse cache configured: each object takes the best text match
-    of its category there (BM25 over names, descriptions and tags); the procedural library otherwise."""
+def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool, backend: Backend | None = None,
+                        thumbs_dir: Path | None = None) -> SceneSpec:
+    """With local asset folders or an Objaverse cache configured, objects take their assets from there:
+    the top-k text matches of the object (BM25 over names, descriptions and tags, within its category)
+    that load; offline the best of them, with a model a visual pick among their thumbnails, and then the
+    model's pick of the asset's front. Objects with no match keep the procedural library's asset."""
     if not asset_dirs and not objaverse:
         return spec
     from fyi.assets.index import CatalogIndex
@@ -92,8 +95,10 @@ def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool)
     sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
     index = CatalogIndex.build(sources, procedural=False)
     roots = [s.root for s in sources if isinstance(s, LocalFolderSource)]
+    model = backend is not None and not isinstance(backend, OfflineBackend) and thumbs_dir is not None
     objects, warnings = [], list(spec.warnings)
     for o in spec.objects:
+        loaded = []  # (object with the candidate's asset, its asset), in ranking order
         for rec, _ in index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
             if rec.source == "local":
                 root = next(r for r in roots if (r / rec.uid).is_file())
@@ -102,14 +107,37 @@ def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool)
                 ref = AssetRef(source="objaverse", uid=rec.uid, license=rec.license)
             candidate = o.model_copy(update={"asset": ref})
             try:
-                asset_for(candidate)  # ingests it now: a broken file is found here, not at render time
+                loaded.append((candidate, asset_for(candidate)))  # a broken file is found here, not at render time
             except FyiError as e:
                 warnings.append(f"{o.id}: skipped {rec.source} asset {rec.uid} ({e})")
-                continue
-            o = candidate
-            break
+            if loaded and not model:
+                break
+        if loaded:
+            o = _visual_pick(o, loaded, backend, thumbs_dir) if model else loaded[0][0]
         objects.append(o)
     return spec.model_copy(update={"objects": objects, "warnings": list(dict.fromkeys(warnings))})
+
+
+def _visual_pick(obj: ObjectSpec, loaded: list, backend: Backend, thumbs_dir: Path) -> ObjectSpec:
+    """The model picks among the candidates' thumbnails, then which quarter turn of the pick shows its front."""
+    import math
+
+    from fyi.render.gallery import render_asset_tile
+
+    def tile(candidate: ObjectSpec, asset, turn_degrees: float, name: str) -> Path:
+        path = thumbs_dir / f"{obj.id}-{name}.png"
+        return path if path.exists() else render_asset_tile(asset, candidate.asset, obj.category, path,
+                                                            turn=math.radians(turn_degrees))
+
+    uids = [f"{c.asset.source}:{c.asset.uid}" for c, _ in loaded]
+    choice = backend.pick_asset(obj.description or obj.category, uids,
+                                [tile(c, a, -40.0, f"candidate{k}") for k, (c, a) in enumerate(loaded)])
+    chosen, asset = loaded[uids.index(choice)]
+    # Quarter turns k = 0..3 seen from the front camera: the side shown in turn k is the front when the
+    # asset is turned by k quarter turns, so that is the yaw that makes its front face -Y.
+    fronts = [tile(chosen, asset, 90.0 * k, f"{uids.index(choice)}-turn{k}") for k in range(4)]
+    yaw = 90.0 * backend.pick_front(obj.description or obj.category, fronts)
+    return chosen.model_copy(update={"asset": chosen.asset.model_copy(update={"front_yaw_degrees": yaw})})
 
 
 def pick_assets(spec: SceneSpec, backend: Backend, thumbs_dir: Path) -> SceneSpec:

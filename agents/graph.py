@@ -69,8 +69,9 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
     spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                              views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
-    spec = assets_from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False))
-    spec = pick_assets(spec, backend, Path(state["work_dir"]) / "thumbnails")
+    thumbs = Path(state["work_dir"]) / "thumbnails"
+    spec = assets_from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False), backend, thumbs)
+    spec = pick_assets(spec, backend, thumbs)
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}
     return {"request": request.model_dump(mode="json"), "partial_spec": spec.model_dump(mode="json"),

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from fyi.agents import prompts
 from fyi.agents.backend import (
-    AssetPick, CritiqueProblem, Edit, LayoutProposal, ModelCall, MotionPlan, OfflineBackend, PoseProposal,
-    VlmCritique,
+    AssetPick, CritiqueProblem, Edit, FrontPick, LayoutProposal, ModelCall, MotionPlan, OfflineBackend,
+    PoseProposal, VlmCritique,
 )
 from fyi.agents.model_client import ModelClient, one_line
 from fyi.agents.request import Request
@@ -26,7 +26,8 @@ from fyi.errors import FyiError
 from fyi.scenes.spec import PREDICATES, SceneSpec
 
 # Which agent's model serves each Backend method.
-_AGENT_OF = {"understand": "collector", "pick_asset": "collector", "propose_layout": "generator",
+_AGENT_OF = {"understand": "collector", "pick_asset": "collector", "pick_front": "collector",
+             "propose_layout": "generator",
              "critique": "optimizer", "plan_motion": "planner"}
 _MOTION_VERBS = ("move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan", "follow")
 _DIRECTIONS = ("left", "right", "forward", "backward", "up", "down", "toward_camera", "away")
@@ -120,6 +121,18 @@ class OpenAIBackend:
         self._warn(f"collector model picked {_quoted(answer.choice)} for {phrase!r}, which is not a candidate; "
                    f"kept {candidates[0]!r}")
         return candidates[0]
+
+    def pick_front(self, phrase: str, thumbnails: list[Path]) -> int:
+        client = self._client("pick_front")
+        if client is None or len(thumbnails) < 2:
+            return self._offline.pick_front(phrase, thumbnails)
+        answer, call = client.complete_json(prompts.COLLECTOR_PICK_FRONT.format(n=len(thumbnails)),
+                                            f"Object: {phrase}", FrontPick, images=list(thumbnails))
+        self.calls.append(call)
+        if answer.view < len(thumbnails):
+            return answer.view
+        self._warn(f"collector model picked front view {answer.view} of {len(thumbnails)} for {phrase!r}; kept 0")
+        return 0
 
     # ------------------------------------------------------------------ Generator
     def propose_layout(self, spec: SceneSpec) -> LayoutProposal:

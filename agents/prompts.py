@@ -66,6 +66,11 @@ edits: the fixes, from this vocabulary only (name objects by their scene-graph i
 Catalog categories: {categories}
 An empty edit list with no errors means the scene is fine."""
 
+COLLECTOR_PICK_FRONT = """\
+You see {n} renders of one 3D object, each turned a further quarter turn about the vertical axis and seen \
+from the same camera. Answer with the index (0-based) of the render that shows the object's front: the side \
+a person would call its front (a chair's seat opening, a car's headlights, a face, a screen, a drawer front)."""
+
 PLANNER_MOTION = """\
 You plan motion for a short 3D frame sequence. World: metres, +Z up, the floor at z = 0; the main camera \
 looks from -Y towards +Y ("right" is +X as the camera sees it). Positions are the centre of an object's base. \
@@ -74,5 +79,5 @@ position and optionally yaw_degrees (0: its front faces -Y); a falling object en
 it. For a camera motion (orbit, closer, away, pan, follow), give camera keyframes with position and look_at. \
 Objects keep clear of each other at every moment. Name objects by the ids given. Leave out what does not move."""
 
-__all__ = ["PLANNER_MOTION", "COLLECTOR_IMAGES_NOTE", "COLLECTOR_PICK_ASSET", "COLLECTOR_UNDERSTAND", "GENERATOR_LAYOUT",
+__all__ = ["COLLECTOR_PICK_FRONT", "PLANNER_MOTION", "COLLECTOR_IMAGES_NOTE", "COLLECTOR_PICK_ASSET", "COLLECTOR_UNDERSTAND", "GENERATOR_LAYOUT",
            "JSON_SCHEMA_HINT", "OPTIMIZER_CRITIQUE", "REPAIR"]

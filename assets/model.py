@@ -65,6 +65,27 @@ class Asset:
     against_wall: bool = False
     description: str = ""
 
+    def turned(self, yaw_degrees: float) -> "Asset":
+        """A copy turned about +Z (its front moved), still centred with its base on z = 0."""
+        import copy
+
+        turned = copy.deepcopy(self)
+        turned.__dict__.pop("mesh", None)
+        turned.__dict__.pop("bounds", None)
+        turned.__dict__.pop("footprint", None)
+        rotation = trimesh.transformations.rotation_matrix(np.radians(yaw_degrees), [0, 0, 1])
+        for part in turned.parts:
+            part.mesh.apply_transform(rotation)
+        lo, hi = turned.bounds
+        shift = [-(lo[0] + hi[0]) / 2, -(lo[1] + hi[1]) / 2, -lo[2]]
+        for part in turned.parts:
+            part.mesh.apply_translation(shift)
+        turned.__dict__.pop("mesh", None)
+        turned.__dict__.pop("bounds", None)
+        if turned.surfaces:
+            raise ValueError("turning an asset with support surfaces is not supported")
+        return turned
+
     @cached_property
     def mesh(self) -> trimesh.Trimesh:
         """All parts as one mesh (for collision tests and exports)."""

@@ -27,14 +27,31 @@ TURN = math.radians(-40.0)
 
 def studio_spec(category: str, seed: int, size: int) -> tuple[SceneSpec, dict]:
     """One object of `category` at the origin of a studio, turned three-quarters to the main view (view 0)."""
-    asset = catalog.build_asset(category, seed)
+    return asset_studio_spec(catalog.build_asset(category, seed), AssetRef(uid=category, seed=seed), category,
+                             size, turn=TURN, seed=seed)
+
+
+def asset_studio_spec(asset, ref: AssetRef, category: str, size: int, *, turn: float = TURN,
+                      seed: int = 0) -> tuple[SceneSpec, dict]:
+    """Any asset alone at the origin of a studio, turned by `turn` (radians) before view 0's camera."""
     obj = ObjectSpec(id="subject", category=category, position=(0.0, 0.0, 0.0), instance_id=1,
-                     rotation=yaw_quaternion(TURN), asset=AssetRef(uid=category, seed=seed), support="floor")
+                     rotation=yaw_quaternion(turn), asset=ref, support="floor")
     lo, hi = world_bbox(obj, asset)
     corners = np.array([[x, y, z] for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])])
-    spec = SceneSpec(scene_id=f"gallery_{category}_{seed}", seed=seed, room=Room(type="studio"), objects=[obj],
+    spec = SceneSpec(scene_id=f"studio_{category}_{seed}", seed=seed, room=Room(type="studio"), objects=[obj],
                      cameras=[_close_framing(corners, size)])
     return spec, {"subject": asset}
+
+
+def render_asset_tile(asset, ref: AssetRef, category: str, path: Path, *, turn: float = TURN, size: int = 128,
+                      samples: int = 8) -> Path:
+    """A thumbnail of any asset (for a model's visual pick), written to `path` as PNG."""
+    spec, assets = asset_studio_spec(asset, ref, category, size, turn=turn)
+    with tempfile.TemporaryDirectory(prefix="fyi_tile_") as tmp:
+        render_views(spec, assets, Path(tmp), samples=samples, denoise=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.open(Path(tmp) / "rgb" / "0000.png").convert("RGB").save(path)
+    return path
 
 
 def _close_framing(corners: np.ndarray, size: int) -> CameraSpec:

@@ -12,7 +12,10 @@ from fyi.scenes.spec import ObjectSpec, SceneSpec
 
 
 @lru_cache(maxsize=512)
-def _cached(source: str, uid: str, seed: int, path: str | None, category: str, style: Style) -> Asset:
+def _cached(source: str, uid: str, seed: int, path: str | None, category: str, style: Style,
+            front_yaw_degrees: float = 0.0) -> Asset:
+    if front_yaw_degrees:
+        return _cached(source, uid, seed, path, category, style).turned(front_yaw_degrees)
     if source == "file":
         return load_mesh_asset(Path(path), category)
     if source == "local":
@@ -38,7 +41,7 @@ def asset_for(obj: ObjectSpec, base_dir: Path | None = None) -> Asset:
         path = str(base_dir / path)
     style = Style(obj.attributes.color, obj.attributes.material, obj.attributes.size)
     # Shared between calls (building is the costly part): callers treat assets as read-only.
-    return _cached(ref.source, ref.uid, ref.seed, path, obj.category, style)
+    return _cached(ref.source, ref.uid, ref.seed, path, obj.category, style, ref.front_yaw_degrees)
 
 
 def assets_for(spec: SceneSpec, base_dir: Path | None = None) -> dict[str, Asset]:

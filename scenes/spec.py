@@ -53,6 +53,7 @@ class AssetRef(Strict):
     seed: int = Field(default=0, ge=0)
     path: str | None = None
     license: str = "CC0-1.0"
+    front_yaw_degrees: float = 0.0  # turn applied to a file's mesh so its front faces -Y (a VLM's front pick)
 
     @model_validator(mode="after")
     def _file_needs_path(self) -> "AssetRef":

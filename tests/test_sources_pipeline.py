@@ -2,6 +2,7 @@
 broken file in it) and an Objaverse cache, read offline by the real objaverse package."""
 import json
 
+import pytest
 
 import fyi
 from tests.objaverse_cache import OBJECTS, build_objaverse_cache, mug_parts_cm, write_glb
@@ -47,3 +48,42 @@ def test_objaverse_assets_come_from_the_cache_offline(tmp_path, monkeypatch):
     # Re-rendering the scene reads the same assets from the cache.
     again = fyi.render(result.paths["scene_yaml"], tmp_path / "again")
     assert (again.scene_dir / "scene.json").read_text() == (result.scene_dir / "scene.json").read_text()
+
+
+def test_with_a_model_the_collector_picks_among_source_assets_and_their_front(tmp_path, monkeypatch):
+    import trimesh
+
+    from fyi.agents.openai_backend import OpenAIBackend
+    from fyi.agents.settings import ModelSettings, Settings
+    from fyi.scenes.io import load_spec
+    from tests.model_server import ModelServer
+
+    monkeypatch.setenv("FYI_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "assets"
+    folder.mkdir()
+    # glTF is +Y up: (width, height, depth) = (0.6, 0.3, 0.2) for the long box.
+    for name, extents in (("cube_box.glb", (0.4, 0.4, 0.4)), ("long_box.glb", (0.6, 0.3, 0.2))):
+        trimesh.creation.box(extents).export(folder / name)
+    (folder / "fyi_assets.json").write_text(json.dumps({
+        "cube_box.glb": {"category": "box", "description": "a cardboard box", "height_m": 0.4},
+        "long_box.glb": {"category": "box", "description": "a long cardboard box", "height_m": 0.3}}))
+    request = {"instruction": "a box", "objects": [{"ref": "box", "category": "box", "count": 1}]}
+    script = [json.dumps(request), json.dumps({"choice": "local:long_box.glb"}), json.dumps({"view": 1}),
+              json.dumps({"poses": []}), json.dumps({"score": 1.0, "problems": [], "edits": []})]
+    with ModelServer(script) as server:
+        settings = Settings(default=ModelSettings(base_url=server.base_url, model="vlm", max_retries=0,
+                                                  cache_dir=tmp_path / "calls"))
+        result = fyi.synthesize("a box", tmp_path / "out", views=1, asset_dirs=[folder],
+                                backend=OpenAIBackend(settings))
+        pick, front = server.requests[1], server.requests[2]
+    images = lambda req: [p for m in req["messages"] if isinstance(m["content"], list)  # noqa: E731
+                          for p in m["content"] if p.get("type") == "image_url"]
+    assert len(images(pick)) == 2, "one thumbnail per candidate the text search found"
+    assert len(images(front)) == 4, "the pick seen a quarter turn at a time"
+    box = load_spec(result.paths["scene_yaml"]).object("box_0")
+    assert box.asset.uid == "long_box.glb" and box.asset.front_yaw_degrees == 90.0
+    graph = scene_json(result)
+    lo, hi = (next(o for o in graph["objects"] if o["id"] == "box_0")["bbox"][k] for k in ("min", "max"))
+    extent = [b - a for a, b in zip(lo, hi)]
+    assert extent[0] == pytest.approx(0.2, abs=0.01) and extent[1] == pytest.approx(0.6, abs=0.01), \
+        "turned a quarter turn so the side the model called the front faces -Y"
