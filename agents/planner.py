@@ -1,6 +1,6 @@
 """The Planner: motions of the instruction -> a frame-by-frame Animation that holds together in time.
 
-Offline it composes trajectories (eased moves, rolling, spins, ballistic drops with bounces, camera
+Offline it composes trajectories (eased moves, rolling, spins, falls in Blender's rigid-body world, camera
 orbits, dollies, pans and follows), then checks the whole sequence: nothing interpenetrates at any
 frame, moving objects stay on their support unless they fall, motion is smooth, and what moves stays
 in frame. A failed check shortens the motion and plans again; a motion that cannot be made to hold
@@ -22,8 +22,8 @@ from fyi.scenes.geometry import (
 from fyi.scenes.layout import FLAT
 from fyi.scenes.spec import Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
-    drop_heights, dolly_cameras, ease_in_out, frame_pose, linear_path, orbit_cameras, pan_cameras,
-    rolling_rotations, spin_rotations,
+    dolly_cameras, ease_in_out, frame_pose, linear_path, orbit_cameras, pan_cameras, rolling_rotations,
+    spin_rotations,
 )
 
 DEFAULT_FRAMES = 24
@@ -118,6 +118,9 @@ def _compose(spec: SceneSpec, assets: dict[str, Asset], frames: int, fps: float,
     dropped: list[str] = []
     for m in spec.motions:
         if m.subject == "camera":
+            continue
+        if m.verb == "push" and m.target and m.target != m.subject:
+            tracks.update(_push(spec, assets, m, frames, fps, scale))
             continue
         track = _object_track(spec, assets, m, frames, fps, scale)
         if track is None:
@@ -216,34 +219,48 @@ def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = No
 
 
 def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
-    """Off the edge of its support (the side facing view 0 when it is free) and down to the floor."""
+    """Pushed over the edge of its support (the side facing view 0 when it is free), then Blender's
+    rigid-body world takes it down to the floor, tumbling, bouncing and settling as it will. Something
+    standing on the floor is let go from a little above where it stands."""
+    from fyi.render.physics import simulate_fall  # bpy: only when something falls
+
     start = np.array(obj.position, float)
     asset = assets[obj.id]
     if obj.support in (None, "floor", "wall"):
-        # Nothing to fall from: it drops from a little above where it stands.
-        top = start + np.array([0.0, 0.0, max(0.5, float(asset.dims[2]))])
-        z = drop_heights(top[2], start[2], frames, fps)
-        return _track(obj.id, [np.array([top[0], top[1], zz]) for zz in z], [obj.rotation] * frames)
-    s = spec.object(obj.support)
-    holder = body(assets[s.id], s.position, s.rotation, s.scale)
-    dirs = _directions(spec)
-    half = float(max(asset.dims[:2])) / 2 + 0.03
-    best = None
-    for name in ("toward_camera", "right", "left", "away"):
-        v = dirs[name]
-        run = 0.0
-        while holder.outline.buffer(half).contains(_point(start + v * run)) and run < 5:
-            run += 0.02
-        if best is None or run < best[1]:
-            best = (v, run)
-    v, run = best
-    edge = start + v * run
-    slide = max(2, frames // 3)
-    path = list(linear_path(start, edge, slide))
-    z = drop_heights(start[2], 0.0, frames - slide + 1, fps)[1:]
-    drift = np.linspace(0, 0.15, len(z))[:, None] * v[None]
-    path += [np.array([edge[0], edge[1], zz]) + dd for zz, dd in zip(z, drift)]
-    return _track(obj.id, path, [obj.rotation] * frames)
+        scripted = [start + np.array([0.0, 0.0, max(0.5, float(asset.dims[2]))])]
+    else:
+        s = spec.object(obj.support)
+        holder = body(assets[s.id], s.position, s.rotation, s.scale).outline
+        dirs = _directions(spec)
+        best = None
+        for name in ("toward_camera", "right", "left", "away"):
+            v, run = dirs[name], 0.0
+            while holder.contains(_point(start + v * run)) and run < 5:
+                run += 0.01
+            if best is None or run < best[1]:
+                best = (v, run)
+        v, run = best
+        # A steady push until its centre is past the edge: it leaves the edge at that speed.
+        slide = max(2, frames // 3)
+        scripted = [start + v * (run + 0.03) * k / (slide - 1) for k in range(slide)]
+    positions, rotations = simulate_fall(spec, assets, obj.id, [tuple(p) for p in scripted], frames, fps)
+    return _track(obj.id, positions, rotations)
+
+
+def _push(spec, assets, m: Motion, frames: int, fps: float, scale: float) -> dict[str, ObjectTrack]:
+    """The pusher walks into what it pushes and on; Blender's rigid-body world moves what is pushed."""
+    from fyi.render.physics import simulate
+
+    pusher, pushed = spec.object(m.subject), spec.object(m.target)
+    start = np.array(pusher.position, float)
+    way = np.array(pushed.position, float) - start
+    way[2] = 0
+    direction = way / max(1e-9, float(np.linalg.norm(way)))
+    contact = _free_run(spec, assets, pusher, direction, stop_at=pushed.id)
+    reach = contact + 0.5 * scale  # on past the point of contact
+    path = linear_path(start, start + direction * reach, frames)
+    poses = simulate(spec, assets, {pusher.id: [tuple(p) for p in path]}, {pushed.id}, frames, fps)
+    return {oid: _track(oid, *poses[oid]) for oid in (pusher.id, pushed.id)}
 
 
 def _point(p):
@@ -313,6 +330,9 @@ def temporal_problems(spec: SceneSpec, assets: dict[str, Asset]) -> list[str]:
     problems: list[str] = []
     moving = {t.object for t in anim.objects}
     falling = {m.subject for m in spec.motions if m.verb == "fall" or m.direction == "down"}
+    # What is pushed is free to go where the push and gravity take it, and touches its pusher.
+    pushed = {m.target for m in spec.motions if m.verb == "push" and m.target}
+    contact = {frozenset((m.subject, m.target)) for m in spec.motions if m.verb == "push" and m.target}
     cam = spec.cameras[0]
     rest_z = {o.id: body(assets[o.id], o.position, o.rotation, o.scale).z0 for o in spec.objects}
     for f in range(anim.frames):
@@ -324,21 +344,22 @@ def temporal_problems(spec: SceneSpec, assets: dict[str, Asset]) -> list[str]:
             o = spec.object(oid)
             b = bodies[oid]
             for other in spec.objects:
-                if other.id == oid or other.id == o.support or other.support == oid:
+                if other.id == oid or other.id == o.support or other.support == oid \
+                        or frozenset((oid, other.id)) in contact:
                     continue
                 ob = bodies[other.id]
                 if min(b.z1 - b.z0, ob.z1 - ob.z0) < FLAT:
                     continue
                 if interpenetrate(b, ob):
                     problems.append(f"{oid} passes through {other.id} at frame {f}")
-            if oid not in falling and abs(b.z0 - rest_z[oid]) > 0.01:
+            if oid not in falling | pushed and abs(b.z0 - rest_z[oid]) > 0.01:
                 problems.append(f"{oid} leaves its support at frame {f}")
             if not _in_frame(b.center, np.array(anim.camera[f]), cam):
                 problems.append(f"{oid} leaves the frame at frame {f}")
         if problems:
             return problems
     for t in anim.objects:
-        if t.object in falling:
+        if t.object in falling | pushed:
             continue
         p = np.array(t.positions)
         if len(p) >= 3:

@@ -41,9 +41,12 @@ def test_a_dropped_object_ends_at_rest_on_the_floor():
     spec, assets, notes = planned("a box falls from the table onto the floor", frames=24)
     box = next(o for o in spec.objects if o.category == "box")
     assert box.support.startswith("table"), "it starts on the table"
-    z = [body(assets[box.id], *frame_pose(spec, box.id, f)).z0 for f in range(24)]
-    assert z[0] > 0.5 and abs(z[-1]) < 1e-6 and abs(z[-2]) < 1e-6, "falls and comes to rest on the floor"
-    assert min(z) >= -1e-6, "never sinks into the floor"
+    poses = [frame_pose(spec, box.id, f) for f in range(24)]
+    z = [body(assets[box.id], *pose).z0 for pose in poses]
+    # Bullet's contact margins (1 mm a body) leave it resting a hair above the floor.
+    assert z[0] > 0.5 and abs(z[-1]) < 0.005, "falls from the tabletop onto the floor"
+    assert np.allclose(poses[-1][0], poses[-3][0], atol=1e-3), "and comes to rest there"
+    assert min(z) >= -0.005, "never sinks into the floor"
     assert temporal_problems(spec, assets) == []
 
 
@@ -153,3 +156,16 @@ def test_a_duration_in_the_instruction_sets_the_length_of_the_sequence():
     assert spec.animation.frames == 6
     spec, _, _ = planned("a ball rolls to the right over two seconds", frames=10)
     assert spec.animation.frames == 10, "--frames wins over the words"
+
+
+def test_a_push_moves_what_is_pushed_through_the_rigid_body_world():
+    spec, assets, notes = planned("the cat pushes the box", frames=16)
+    assert notes == []
+    tracks = {t.object: np.array(t.positions) for t in spec.animation.objects}
+    cat, box = tracks["cat_0"], tracks["box_0"]
+    way = box[0][:2] - cat[0][:2]
+    way /= np.linalg.norm(way)
+    assert float((box[-1][:2] - box[0][:2]) @ way) > 0.2, "the box went the way it was pushed"
+    assert np.allclose(box[0], spec.object("box_0").position, atol=1e-3), "it waited to be pushed"
+    assert abs(box[-1][2]) < 0.005, "and stayed on the floor"
+    assert temporal_problems(spec, assets) == []
