@@ -169,3 +169,10 @@ def test_a_push_moves_what_is_pushed_through_the_rigid_body_world():
     assert np.allclose(box[0], spec.object("box_0").position, atol=1e-3), "it waited to be pushed"
     assert abs(box[-1][2]) < 0.005, "and stayed on the floor"
     assert temporal_problems(spec, assets) == []
+
+
+def test_slowly_goes_less_far_in_the_same_time():
+    slow, _, _ = planned("a ball slowly rolls to the right", frames=12)
+    usual, _, _ = planned("a ball rolls to the right", frames=12)
+    run = lambda s: np.linalg.norm(np.subtract(s.animation.objects[0].positions[-1], s.animation.objects[0].positions[0]))  # noqa: E731
+    assert run(slow) < 0.7 * run(usual)
