@@ -214,8 +214,10 @@ class ObjaverseSource:
 
     source = "objaverse"
 
-    def __init__(self, cache_dir: Path | None = None, *, allow_download: bool = False):
+    def __init__(self, cache_dir: Path | None = None, *, allow_download: bool | None = None):
         self.cache_dir = Path(cache_dir).expanduser() if cache_dir is not None else default_objaverse_dir()
+        if allow_download is None:  # offline unless the user opts in: FYI_OBJAVERSE_DOWNLOAD=1
+            allow_download = os.environ.get("FYI_OBJAVERSE_DOWNLOAD", "") in ("1", "true", "yes")
         self.versioned_dir = self.cache_dir / "hf-objaverse-v1"
         self.normalised_dir = self.cache_dir / "fyi-normalised"
         self.allow_download = allow_download
