@@ -59,9 +59,9 @@ def mesh_color(mesh: trimesh.Trimesh) -> tuple[float, float, float] | None:
     return None
 
 
-def load_mesh_asset(path: str | Path, category: str, *, source: str = "file", uid: str | None = None,
-                    license: str = "unknown", description: str = "") -> Asset:
-    """One part per mesh in the file (with its colour), rebased so the base sits on z = 0 centred in x/y."""
+def read_meshes(path: str | Path, *, max_faces: int | None = None) -> list[tuple[trimesh.Trimesh, tuple]]:
+    """Every triangle mesh in a mesh file, transforms baked, with its sRGB colour. One FyiError naming
+    the file and the reason for a missing, foreign, unreadable, empty, oversized or non-finite one."""
     path = Path(path)
     if not path.is_file():
         raise FyiError(f"{path}: asset file not found")
@@ -74,21 +74,34 @@ def load_mesh_asset(path: str | Path, category: str, *, source: str = "file", ui
         raise FyiError(f"{path}: cannot read mesh ({type(e).__name__}: {e})") from None
     if not meshes:
         raise FyiError(f"{path}: the file holds no triangles")
+    faces = sum(len(m.faces) for m in meshes)
+    if max_faces is not None and faces > max_faces:
+        raise FyiError(f"{path}: too many faces ({faces:,} > {max_faces:,})")
     if not all(np.isfinite(m.vertices).all() for m in meshes):
-        raise FyiError(f"{path}: the mesh has non-finite vertices")
-    lo = np.min([m.bounds[0] for m in meshes], axis=0)
-    hi = np.max([m.bounds[1] for m in meshes], axis=0)
-    if np.any(hi - lo <= 0):
-        raise FyiError(f"{path}: the mesh is flat or empty (extent {np.round(hi - lo, 4).tolist()})")
-    shift = -np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
-    parts = []
-    for i, m in enumerate(meshes):
-        m = m.copy()
-        m.apply_translation(shift)
+        raise FyiError(f"{path}: the mesh has non-finite vertices (NaN or inf)")
+    out = []
+    for m in meshes:
         try:
             color = mesh_color(m) or DEFAULT_COLOR
         except Exception:  # an odd visual must not make a readable mesh unusable
             color = DEFAULT_COLOR
+        out.append((m, color))
+    return out
+
+
+def load_mesh_asset(path: str | Path, category: str, *, source: str = "file", uid: str | None = None,
+                    license: str = "unknown", description: str = "") -> Asset:
+    """One part per mesh in the file (with its colour), rebased so the base sits on z = 0 centred in x/y."""
+    meshes = read_meshes(path)
+    lo = np.min([m.bounds[0] for m, _ in meshes], axis=0)
+    hi = np.max([m.bounds[1] for m, _ in meshes], axis=0)
+    if np.any(hi - lo <= 0):
+        raise FyiError(f"{path}: the mesh is flat or empty (extent {np.round(hi - lo, 4).tolist()})")
+    shift = -np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
+    parts = []
+    for i, (m, color) in enumerate(meshes):
+        m = m.copy()
+        m.apply_translation(shift)
         parts.append(Part(f"part_{i}", m, "plastic", color))
     return Asset(category=category, uid=uid or str(path), parts=parts, source=source, license=license,
                  description=description)

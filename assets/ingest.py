@@ -27,7 +27,7 @@ from trimesh.transformations import rotation_matrix
 from trimesh.visual.material import PBRMaterial
 from trimesh.visual.texture import TextureVisuals
 
-from fyi.assets.files import DEFAULT_COLOR, mesh_color, srgb_to_linear
+from fyi.assets.files import read_meshes, srgb_to_linear
 from fyi.errors import FyiError
 
 # Bump when the output of `normalise` changes for the same input and parameters: old cache entries
@@ -170,30 +170,6 @@ def detect_up(suffix: str, extents: np.ndarray, category: str | None) -> str:
     return convention if scores[convention] <= scores[best] + CONVENTION_MARGIN else best
 
 
-def _load_meshes(path: Path) -> list[tuple[trimesh.Trimesh, tuple[float, float, float]]]:
-    """Every triangle mesh in the file, transforms baked, with its colour; FyiError on bad files."""
-    try:
-        scene = trimesh.load(path, force="scene")
-        geoms = [g for g in scene.dump() if isinstance(g, trimesh.Trimesh) and len(g.faces)]
-    except Exception as e:  # trimesh raises many types for corrupt files
-        raise FyiError(f"{path}: cannot read mesh ({type(e).__name__}: {e})") from None
-    if not geoms:
-        raise FyiError(f"{path}: the file holds no triangles")
-    faces = sum(len(g.faces) for g in geoms)
-    if faces > MAX_INPUT_FACES:
-        raise FyiError(f"{path}: too many faces ({faces:,} > {MAX_INPUT_FACES:,})")
-    if not all(np.isfinite(g.vertices).all() for g in geoms):
-        raise FyiError(f"{path}: the mesh has non-finite vertices (NaN or inf)")
-    out = []
-    for g in geoms:
-        try:
-            color = mesh_color(g) or DEFAULT_COLOR
-        except Exception:  # a broken texture must not lose the geometry
-            color = DEFAULT_COLOR
-        out.append((g, color))
-    return out
-
-
 def _group_by_color(meshes: list[tuple[trimesh.Trimesh, tuple[float, float, float]]]
                     ) -> list[tuple[trimesh.Trimesh, tuple[float, float, float]]]:
     """Merge meshes of (nearly) the same colour, then fold the smallest groups into their nearest
@@ -309,7 +285,7 @@ def normalise(path: Path, category: str | None, out_dir: Path, *, max_faces: int
         except (ValueError, KeyError, TypeError):
             pass  # a damaged sidecar: recompute both
 
-    meshes = _load_meshes(path)
+    meshes = read_meshes(path, max_faces=MAX_INPUT_FACES)
     faces_in = sum(len(m.faces) for m, _ in meshes)
     lo = np.min([m.bounds[0] for m, _ in meshes], axis=0)
     hi = np.max([m.bounds[1] for m, _ in meshes], axis=0)
