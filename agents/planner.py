@@ -29,6 +29,7 @@ from fyi.scenes.trajectory import (
 DEFAULT_FRAMES = 24
 DEFAULT_FPS = 12.0
 MAX_ACCELERATION = 30.0  # m/s^2 for anything that does not fall
+PUSH_SPEED = 0.9  # m/s: how fast something is pushed over an edge
 CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
 
 
@@ -241,17 +242,22 @@ def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
         s = spec.object(obj.support)
         holder = body(assets[s.id], s.position, s.rotation, s.scale).outline
         dirs = _directions(spec)
-        best = None
+        runs = []
         for name in ("toward_camera", "right", "left", "away"):
             v, run = dirs[name], 0.0
             while holder.contains(_point(start + v * run)) and run < 5:
                 run += 0.01
-            if best is None or run < best[1]:
-                best = (v, run)
-        v, run = best
-        # A steady push until its centre is past the edge: it leaves the edge at that speed.
-        slide = max(2, frames // 3)
-        scripted = [start + v * (run + 0.03) * k / (slide - 1) for k in range(slide)]
+            runs.append((v, run))
+        # The side facing view 0 (else a side) unless its edge is far: a box falling behind the table
+        # is a box the main view never sees land.
+        shortest = min(r for _, r in runs)
+        v, run = next((v, r) for v, r in runs if r <= max(2 * shortest, 1.0))
+        # A steady push until its centre is past the edge, at a walking pace (it leaves the edge at that
+        # speed), leaving the fall and the settling most of a second.
+        run += 0.03
+        slide = max(frames // 3, math.ceil(run * fps / PUSH_SPEED) + 1)
+        slide = max(2, min(slide, frames - math.ceil(0.9 * fps)))
+        scripted = [start + v * run * k / (slide - 1) for k in range(slide)]
     positions, rotations = simulate_fall(spec, assets, obj.id, [tuple(p) for p in scripted], frames, fps)
     return _track(obj.id, positions, rotations)
 
