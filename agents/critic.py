@@ -10,7 +10,7 @@ from PIL import Image
 from pydantic import BaseModel
 
 from fyi.assets.model import Asset
-from fyi.scenes.geometry import body, interpenetrate
+from fyi.scenes.geometry import Body, body, interpenetrate
 from fyi.scenes.layout import FLAT
 from fyi.scenes.relations import Viewer, holds, rests_on
 from fyi.scenes.spec import SceneSpec
@@ -38,19 +38,15 @@ class Critique(BaseModel):
 
 
 def critique(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path | None) -> Critique:
-    problems = _physical(spec, assets) + _relations(spec, assets)
+    bodies = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects}
+    problems = _physical(spec, bodies) + _relations(spec, bodies)
     if views_dir is not None:
         problems += _visibility(spec, views_dir)
     errors = sum(p.severity == "error" for p in problems)
     return Critique(problems=problems, score=round(1.0 / (1.0 + errors), 4))
 
 
-def _bodies(spec: SceneSpec, assets: dict[str, Asset]):
-    return {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects}
-
-
-def _physical(spec: SceneSpec, assets: dict[str, Asset]) -> list[Problem]:
-    bodies = _bodies(spec, assets)
+def _physical(spec: SceneSpec, bodies: dict[str, Body]) -> list[Problem]:
     out = []
     objs = spec.objects
     for o in objs:
@@ -73,8 +69,7 @@ def _physical(spec: SceneSpec, assets: dict[str, Asset]) -> list[Problem]:
     return out
 
 
-def _relations(spec: SceneSpec, assets: dict[str, Asset]) -> list[Problem]:
-    bodies = _bodies(spec, assets)
+def _relations(spec: SceneSpec, bodies: dict[str, Body]) -> list[Problem]:
     viewer = Viewer.from_c2w(spec.cameras[0].c2w) if spec.cameras else Viewer.default()
     out = []
     for r in spec.relations:

@@ -1,7 +1,7 @@
 """Trajectories: where a moving object or the camera is at every frame.
 
-Pure functions of time: easing for moves, rolling without slipping, a ballistic drop with bounces
-for falls, orbits and dollies for the camera. The Planner composes them into a spec's Animation.
+Pure functions of time: easing for moves, rolling without slipping,
+orbits and dollies for the camera. The Planner composes them into a spec's Animation.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import numpy as np
 from fyi.errors import FyiError
 from fyi.scenes.spec import Animation, Quat, SceneSpec
 
-GRAVITY = 9.81
 
 
 def ease_in_out(t: np.ndarray) -> np.ndarray:
@@ -60,28 +59,6 @@ def rolling_rotations(path: np.ndarray, radius: float, start: Quat) -> list[Quat
 def spin_rotations(start: Quat, frames: int, turns: float = 1.0) -> list[Quat]:
     s = ease_in_out(times(frames))
     return [quat_multiply(axis_angle(np.array([0.0, 0.0, 1.0]), 2 * math.pi * turns * float(v)), start) for v in s]
-
-
-def drop_heights(z0: float, z1: float, frames: int, fps: float, restitution: float = 0.3) -> np.ndarray:
-    """Height at each frame of a body released at rest at z0 falling onto a floor at z1, bouncing to rest."""
-    t = np.arange(frames) / fps
-    out = np.empty(frames)
-    h = z0 - z1
-    t_hit = math.sqrt(2 * max(h, 0.0) / GRAVITY)
-    v = GRAVITY * t_hit * restitution  # speed leaving the floor after the first bounce
-    for i, ti in enumerate(t):
-        if ti <= t_hit:
-            out[i] = z0 - 0.5 * GRAVITY * ti * ti
-            continue
-        tau, vel = ti - t_hit, v
-        while vel > 0.05:
-            flight = 2 * vel / GRAVITY
-            if tau <= flight:
-                break
-            tau -= flight
-            vel *= restitution
-        out[i] = z1 + (vel * tau - 0.5 * GRAVITY * tau * tau if vel > 0.05 and tau <= 2 * vel / GRAVITY else 0.0)
-    return np.maximum(out, z1)
 
 
 def orbit_cameras(c2w: np.ndarray, target: np.ndarray, frames: int, degrees: float = 360.0) -> list[np.ndarray]:

@@ -9,7 +9,7 @@ from fyi.agents.generator import generate
 from fyi.agents.planner import _in_frame, plan_animation, temporal_problems
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.geometry import body, world_bbox
-from fyi.scenes.trajectory import drop_heights, frame_pose
+from fyi.scenes.trajectory import frame_pose
 
 
 def planned(text, frames=0, seed=0):
@@ -87,15 +87,6 @@ def test_a_motion_that_cannot_hold_is_dropped_with_a_warning():
         assert temporal_problems(spec, assets) == []
     else:
         assert any("motion dropped" in n for n in notes)
-
-
-@pytest.mark.parametrize("h", [0.4, 0.75, 1.2])
-def test_drop_heights_fall_with_gravity_and_settle(h):
-    z = drop_heights(h, 0.0, 48, 24.0)
-    assert z[0] == h and z[-1] == 0.0 and (z >= 0).all()
-    t_hit = math.sqrt(2 * h / 9.81)
-    k = int(t_hit * 24)
-    assert z[k] == pytest.approx(h - 0.5 * 9.81 * (k / 24) ** 2, abs=1e-9)
 
 
 def _model_plan(tmp_path, plan: dict, text: str):
