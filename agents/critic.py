@@ -10,16 +10,18 @@ from PIL import Image
 from pydantic import BaseModel
 
 from fyi.assets.model import Asset
-from fyi.scenes.geometry import Body, body, interpenetrate
-from fyi.scenes.layout import FLAT
+from fyi.assets.style import COLORS
+from fyi.scenes.composition import (MAX_HIDDEN, MIN_SHARE, PHOTO_PREDICATES, RASTER, picture, relative_position,
+                                   triangles)
+from fyi.scenes.geometry import Body, body, floor_covering, interpenetrate
 from fyi.scenes.relations import Viewer, holds, rests_on
-from fyi.scenes.spec import SceneSpec
+from fyi.scenes.spec import PLACES, SceneSpec
 
 MIN_PIXELS_256 = 30  # pixels an object needs in a 256x256 view to count as seen
 
 
 class Problem(BaseModel):
-    kind: Literal["hidden", "cut_off", "collision", "floating", "relation"]
+    kind: Literal["hidden", "cut_off", "collision", "floating", "relation", "photo", "colour"]
     objects: list[str]
     severity: Literal["error", "warning"]
     detail: str
@@ -39,21 +41,21 @@ class Critique(BaseModel):
 
 def critique(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path | None) -> Critique:
     bodies = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects}
-    problems = _physical(spec, bodies) + _relations(spec, bodies)
+    problems = _physical(spec, bodies, assets) + _relations(spec, bodies)
     if views_dir is not None:
-        problems += _visibility(spec, views_dir)
+        problems += _visibility(spec, views_dir) + _photo(spec, assets, views_dir)
     errors = sum(p.severity == "error" for p in problems)
     return Critique(problems=problems, score=round(1.0 / (1.0 + errors), 4))
 
 
-def _physical(spec: SceneSpec, bodies: dict[str, Body]) -> list[Problem]:
+def _physical(spec: SceneSpec, bodies: dict[str, Body], assets: dict[str, Asset]) -> list[Problem]:
     out = []
     objs = spec.objects
     for o in objs:
         b = bodies[o.id]
         if o.support == "floor" and abs(b.z0) > 0.01:
             out.append(Problem(kind="floating", objects=[o.id], severity="error", detail=f"base at z={b.z0:.3f} m, not on the floor"))
-        elif o.support not in (None, "floor", "wall") and not rests_on(b, bodies[o.support], tol=0.01):
+        elif o.support not in (None, *PLACES) and not rests_on(b, bodies[o.support], tol=0.01):
             out.append(Problem(kind="floating", objects=[o.id, o.support], severity="error",
                                detail=f"does not rest on {o.support}"))
     for i, a in enumerate(objs):
@@ -61,7 +63,7 @@ def _physical(spec: SceneSpec, bodies: dict[str, Body]) -> list[Problem]:
             if a.support == c.id or c.support == a.id:
                 continue
             ba, bc = bodies[a.id], bodies[c.id]
-            if min(ba.z1 - ba.z0, bc.z1 - bc.z0) < FLAT:
+            if floor_covering(assets[a.id]) != floor_covering(assets[c.id]):  # a rug under a table
                 continue
             if interpenetrate(ba, bc):
                 out.append(Problem(kind="collision", objects=[a.id, c.id], severity="error",
@@ -106,3 +108,80 @@ def _visibility(spec: SceneSpec, views_dir: Path) -> list[Problem]:
 
 def _touches_border(mask: np.ndarray) -> bool:
     return bool(mask[0].any() or mask[-1].any() or mask[:, 0].any() or mask[:, -1].any())
+
+
+def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[Problem]:
+    """View 0 judged as a photo of the instruction, as a person (or GenEval) judges it: every object
+    big enough and not mostly hidden, its asked colour the name of its pixels, and the asked left /
+    right / above / below between the boxes of what is seen."""
+    mask_path, rgb_path = views_dir / "instance" / "0000.png", views_dir / "rgb" / "0000.png"
+    if not mask_path.exists() or not rgb_path.exists():
+        return []
+    mask = np.asarray(Image.open(mask_path)).astype(np.int64)
+    rgb = np.asarray(Image.open(rgb_path).convert("RGB"), float) / 255
+    alone = _alone_shares(spec, assets)
+    out, boxes = [], {}
+    for o in spec.objects:
+        sel = mask == o.instance_id
+        share = float(sel.mean())
+        if share < MIN_SHARE:
+            out.append(Problem(kind="photo", objects=[o.id], severity="error",
+                               detail=f"{o.id} covers {share:.2%} of view 0 (needs {MIN_SHARE:.1%})"))
+            continue
+        if share < (1 - MAX_HIDDEN) * alone[o.id]:
+            out.append(Problem(kind="photo", objects=[o.id], severity="error",
+                               detail=f"{o.id} is {1 - share / alone[o.id]:.0%} hidden by other objects in view 0"))
+        ys, xs = np.nonzero(sel)
+        boxes[o.id] = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
+        asked = o.attributes.color
+        if asked in COLORS:
+            seen = colour_name(np.median(rgb[sel], axis=0))
+            if seen not in _ACCEPTED.get(asked, {asked}):
+                out.append(Problem(kind="colour", objects=[o.id], severity="error",
+                                   detail=f"{o.id} is asked {asked} but its pixels in view 0 read {seen}"))
+    for r in spec.relations:
+        want = PHOTO_PREDICATES.get(r.predicate)
+        if want and r.subject in boxes and r.object in boxes and want not in relative_position(boxes[r.subject],
+                                                                                               boxes[r.object]):
+            out.append(Problem(kind="photo", objects=[r.subject, r.object], severity="error",
+                               detail=f"view 0 does not show {r.subject} {r.predicate.replace('_', ' ')} {r.object}"))
+    return out
+
+
+def _alone_shares(spec: SceneSpec, assets: dict[str, Asset]) -> dict[str, float]:
+    """The share of view 0 each object would cover with nothing in front of it."""
+    cam = spec.cameras[0]
+    width = RASTER
+    height = max(8, round(RASTER * cam.height / cam.width))
+    tri = triangles(spec, assets)
+    pic = picture(tri, np.array(cam.c2w, float), cam.fx * width / cam.width, width, height,
+                  np.random.default_rng(spec.seed))
+    return {oid: float(pic.alone[k]) / (width * height) for k, oid in enumerate(tri.ids)}
+
+
+# Names a person may give a colour asked under another name (grey is gray; navy reads blue).
+_ACCEPTED = {"gray": {"gray", "white"}, "grey": {"gray", "white"}, "white": {"white", "gray"}, "silver": {"gray", "white"},
+             "navy": {"blue"}, "violet": {"purple"}, "cyan": {"blue", "green"}, "teal": {"green", "blue"},
+             "gold": {"yellow", "orange", "brown"}, "beige": {"white", "brown", "orange"}, "cream": {"white", "yellow"}}
+
+
+def colour_name(rgb) -> str:
+    """The basic colour word a person gives a median sRGB colour (0..1): value and saturation first
+    (black, gray, white), then brown as a dark orange, pink as a light red, then the hue."""
+    import colorsys
+
+    h, s, v = colorsys.rgb_to_hsv(*(float(c) for c in rgb))
+    h *= 360
+    if v < 0.15:
+        return "black"
+    if s < 0.2:
+        return "white" if v >= 0.7 else "gray" if v >= 0.3 else "black"
+    if 10 <= h < 45 and v < 0.6:
+        return "brown"
+    if (h < 15 or h >= 340) and s < 0.5 and v > 0.7:
+        return "pink"
+    for name, upto in (("red", 15), ("orange", 45), ("yellow", 70), ("green", 165), ("blue", 255), ("purple", 290),
+                       ("pink", 340)):
+        if h < upto:
+            return name
+    return "red"

@@ -9,6 +9,7 @@ from fyi.agents.backend import Backend
 from fyi.render.quality import quality_for
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras
+from fyi.scenes.composition import compose_main_view
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
 from fyi.scenes.layout import Layout, LayoutSolver
 from fyi.scenes.spec import SceneSpec
@@ -29,6 +30,8 @@ def with_cameras(spec: SceneSpec, *, elevation: float = 30.0, margin: float = 0.
         corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
     q = quality_for(spec.render)
     cams = frame_cameras(np.array(corners), spec.render.views, q.width, q.height, elevation=elevation, margin=margin)
+    if not spec.motions:  # a moving scene keeps the wide view its motion was planned in
+        cams[0], _ = compose_main_view(spec, assets, q.width, q.height, cams[0])
     return spec.model_copy(update={"cameras": cams})
 
 

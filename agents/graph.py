@@ -125,7 +125,9 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
     kinds = crit.kinds()
     edits: dict[str, Any] = {}
     # The solver already tried every pose its relations suggest: only physical faults earn a new layout.
-    if kinds & {"collision", "floating"}:
+    # A photo fault (too small, hidden, the 2D arrangement not seen) earns a new arrangement, which the
+    # Generator photographs anew.
+    if kinds & {"collision", "floating", "photo"}:
         edits["layout_attempt"] = state.get("layout_attempt", 0) + 1
     if "hidden" in kinds:
         edits["camera_elevation"] = min(70.0, camera["camera_elevation"] + 12.0)

@@ -20,7 +20,7 @@ from fyi.scenes.geometry import (
     body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
 )
 from fyi.scenes.layout import FLAT
-from fyi.scenes.spec import Animation, Motion, ObjectTrack, SceneSpec
+from fyi.scenes.spec import PLACES, Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
     dolly_cameras, ease_in_out, frame_pose, linear_path, orbit_cameras, pan_cameras, rolling_rotations,
     spin_rotations,
@@ -206,7 +206,7 @@ def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = No
     others = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects
               if o.id not in (obj.id, obj.support) and assets[o.id].dims[2] >= FLAT}
     holder = None
-    if obj.support not in (None, "floor", "wall"):
+    if obj.support not in (None, *PLACES):
         s = spec.object(obj.support)
         holder = body(assets[s.id], s.position, s.rotation, s.scale)
     w, d, _ = spec.room.size or (20.0, 20.0, 10.0)
@@ -236,7 +236,7 @@ def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
 
     start = np.array(obj.position, float)
     asset = assets[obj.id]
-    if obj.support in (None, "floor", "wall"):
+    if obj.support in (None, *PLACES):
         scripted = [start + np.array([0.0, 0.0, max(0.5, float(asset.dims[2]))])]
     else:
         s = spec.object(obj.support)

@@ -17,6 +17,13 @@ from fyi.errors import FyiError
 from fyi.scenes.spec import ObjectSpec, Quat
 
 TOUCH = 0.004  # metres: contact closer than this is touching, not interpenetrating
+FLAT = 0.03  # metres: a floor covering (a rug, a mat) is lower than this...
+COVERING_AREA = 0.2  # ...and spreads over at least this many square metres
+
+
+def floor_covering(asset: Asset) -> bool:
+    """Rugs and mats lie under what stands on them; a fork or a plate, as flat, does not."""
+    return float(asset.dims[2]) < FLAT and float(asset.dims[0] * asset.dims[1]) >= COVERING_AREA
 
 
 def yaw_quaternion(yaw: float) -> Quat:

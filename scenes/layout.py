@@ -19,9 +19,9 @@ from shapely.geometry import box as rect
 
 from fyi.assets.model import Asset, Surface
 from fyi.errors import FyiError
-from fyi.scenes.geometry import Body, body, forward, interpenetrate, quaternion_yaw, yaw_quaternion
+from fyi.scenes.geometry import FLAT, Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
 from fyi.scenes.relations import Viewer, holds
-from fyi.scenes.spec import ObjectSpec, Relation, Room, SceneSpec
+from fyi.scenes.spec import PLACES, ObjectSpec, Relation, Room, SceneSpec
 
 # Interior size (width x, depth y, height z) by room type; grown when the objects need more floor.
 ROOM_SIZES: dict[str, tuple[float, float, float]] = {
@@ -30,7 +30,7 @@ ROOM_SIZES: dict[str, tuple[float, float, float]] = {
     "empty_room": (4.0, 3.6, 2.7), "studio": (4.0, 3.6, 2.7), "outdoors": (12.0, 10.0, 8.0),
 }
 SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
-FLAT = 0.03  # metres: assets lower than this (rugs) lie under other floor objects
+FLYING = {"airplane", "bird", "kite"}  # "above" something, these fly over it rather than rest on it
 POSITIONAL = ("next_to", "near", "left_of", "right_of", "in_front_of", "behind", "between", "around",
               "under", "above", "facing")
 
@@ -67,6 +67,7 @@ class LayoutSolver:
         self.viewer = Viewer.default()
         self.placed: dict[str, Placed] = {}
         self.notes: list[str] = []
+        self._yaws: dict[str, float] = {}
 
     # ---------------------------------------------------------------- public
     def solve(self) -> Layout:
@@ -111,6 +112,16 @@ class LayoutSolver:
         for r in spec.relations:
             if r.predicate in ("on", "in") and r.subject not in sup:
                 sup[r.subject] = r.object
+        # "Y above X" / "X below Y": Y flies over X when it is a flying thing, else rests on X when it fits
+        # there; never the other way up, and never hidden under X.
+        self.flying_over: dict[str, str] = {}
+        for upper, lower in self._vertical_pairs():
+            if upper in sup or assets[upper].placement == "wall":
+                continue
+            if spec.object(upper).category in FLYING:
+                sup[upper], self.flying_over[upper] = "air", lower
+            elif self._fits_on(upper, lower):
+                sup[upper] = lower
         for o in spec.objects:
             if o.id in sup:
                 continue
@@ -120,14 +131,14 @@ class LayoutSolver:
             elif placement == "surface":
                 # Beside something that stands on a surface: share that surface (a mouse right of a keyboard).
                 ref = next((r.object for r in spec.relations if r.subject == o.id and r.predicate in POSITIONAL
-                            and sup.get(r.object) not in (None, "floor", "wall")), None)
+                            and sup.get(r.object) not in (None, o.id, *PLACES)), None)
                 beside = {r.object for r in spec.relations if r.subject == o.id and r.predicate in POSITIONAL}
                 sup[o.id] = sup[ref] if ref else self._default_surface_holder(o.id, beside) or "floor"
             else:
                 sup[o.id] = "floor"
         for oid in list(sup):  # break support cycles
             seen, cur = set(), oid
-            while sup.get(cur) not in (None, "floor", "wall"):
+            while sup.get(cur) not in (None, *PLACES):
                 if cur in seen:
                     sup[oid] = "floor"
                     self.notes.append(f"{oid}: support cycle broken; placed on the floor")
@@ -140,6 +151,25 @@ class LayoutSolver:
                     sup[oid] = "floor"
                     self.notes.append(f"{oid}: no wall to hang it on; placed on the floor")
         return sup
+
+    def _vertical_pairs(self):
+        """(upper, lower) for every "above" and "under" relation."""
+        for r in self.spec.relations:
+            if r.predicate == "above":
+                yield r.subject, r.object
+            elif r.predicate == "under":
+                yield r.object, r.subject
+
+    def _fits_on(self, upper: str, lower: str) -> bool:
+        """Whether `upper` can stand on one of `lower`'s tops (or on the top of its box)."""
+        a, b = self.assets[upper], self.assets[lower]
+        if floor_covering(b) or b.placement == "wall":
+            return False
+        need = sorted(float(v) for v in a.dims[:2])
+        if not b.surfaces:  # the top of its box: what stands there may overhang a little
+            return all(n <= float(v) + 0.02 for n, v in zip(need, sorted(b.dims[:2])))
+        return any(sorted(t.size)[0] + 0.04 >= need[0] and sorted(t.size)[1] + 0.04 >= need[1]
+                   and (t.clearance is None or t.clearance >= a.dims[2]) for t in b.surfaces if t.kind == "top")
 
     def _default_surface_holder(self, oid: str, beside: set[str]) -> str | None:
         """A lone tabletop thing goes on the first table-like piece of furniture in the scene (not on
@@ -155,9 +185,13 @@ class LayoutSolver:
         """Supports and references before the objects that depend on them; otherwise spec order."""
         deps: dict[str, list[str]] = {o.id: [] for o in self.spec.objects}
         for oid, s in self.supports.items():
-            if s not in ("floor", "wall"):
+            if s not in PLACES:
                 deps[oid].append(s)
+        for oid, lower in self.flying_over.items():
+            deps[oid].append(lower)
         for r in self.spec.relations:
+            if r.predicate == "under" and self.supports[r.object] in (r.subject, "air"):
+                continue  # the upper one already waits for the lower one it rests on or flies over
             if r.predicate not in ("on", "in"):
                 deps[r.subject] += [x for x in (r.object, r.object2) if x]
         # Big against-the-wall furniture first: it anchors the room; then the larger things first, as
@@ -200,7 +234,11 @@ class LayoutSolver:
 
     def _stack_height(self, oid: str) -> float:
         s = self.supports[oid]
-        below = self._stack_height(s) if s not in ("floor", "wall") else (1.5 if s == "wall" else 0.0)
+        if s == "air":
+            lower = self.flying_over.get(oid)
+            height = float(self.assets[oid].dims[2])
+            return (self._stack_height(lower) if lower else 1.0) + 1.4 * max(0.5, height) + height
+        below = self._stack_height(s) if s not in PLACES else (1.5 if s == "wall" else 0.0)
         return below + float(self.assets[oid].dims[2])
 
     # ---------------------------------------------------------------- placing
@@ -219,15 +257,15 @@ class LayoutSolver:
         surface, z = None, pos[2]
         if support == "floor":
             z = 0.0
-        elif support != "wall":
+        elif support not in PLACES:
             holder = self.placed[support]
             surf = self._surface_under(holder, pos)
             if surf is not None:
                 surface, z = surf.name, holder.position[2] + surf.z * holder.obj.scale[2]
-        clearance = next((s.clearance for s in self.placed[support].asset.surfaces if s.name == surface), None) \
+        clearance = next((s.clearance for s in resting_surfaces(self.placed[support].asset) if s.name == surface), None) \
             if surface else None
         placed = self._try(obj, pos[:2], yaw, z, support, surface, clearance)
-        if placed is None or (support not in ("floor", "wall") and surface is None):
+        if placed is None or (support not in PLACES and surface is None):
             self.notes.append(f"{obj.id}: the given pose was not valid (collision, outside the room or off its "
                               f"support); placed by the solver")
             self._place(obj)
@@ -239,7 +277,7 @@ class LayoutSolver:
         c, s = math.cos(-holder.yaw), math.sin(-holder.yaw)
         local = np.array([[c, -s], [s, c]]) @ (pos[:2] - holder.position[:2])
         best = None
-        for surf in holder.asset.surfaces:
+        for surf in resting_surfaces(holder.asset):
             z = holder.position[2] + surf.z * holder.obj.scale[2]
             inside = surf.min[0] <= local[0] <= surf.max[0] and surf.min[1] <= local[1] <= surf.max[1]
             if inside and z <= pos[2] + 0.05 and (best is None or z > best[0]):
@@ -250,6 +288,8 @@ class LayoutSolver:
         support = self.supports[obj.id]
         if support == "wall":
             cands = self._wall_candidates(obj)
+        elif support == "air":
+            cands = self._air_candidates(obj)
         elif support == "floor":
             cands = self._floor_candidates(obj)
         else:
@@ -268,7 +308,7 @@ class LayoutSolver:
         if first_free is not None:
             self.placed[obj.id] = first_free
             return
-        if support not in ("floor", "wall"):
+        if support not in PLACES:
             self.notes.append(f"{obj.id}: no free room on {support}; placed on the floor beside it")
             self.supports[obj.id] = "floor"
             return self._place(obj)
@@ -282,17 +322,17 @@ class LayoutSolver:
         b = body(a, pos, yaw_quaternion(yaw), obj.scale)
         if clearance is not None and b.z1 - b.z0 > clearance:
             return None
-        if support in ("floor", "wall") and not self.bounds.contains(b.outline):
+        if support in PLACES and not self.bounds.contains(b.outline):
             return None
-        if support not in ("floor", "wall"):
+        if support not in PLACES:
             holder = self.placed[support].body
             if not holder.outline.buffer(0.02).contains(b.outline):
                 return None
-        flat = b.z1 - b.z0 < FLAT
+        covering = floor_covering(a)
         for other in self.placed.values():
             if other.obj.id == support or self.supports.get(other.obj.id) == obj.id:
                 continue
-            if (flat or other.body.z1 - other.body.z0 < FLAT) and support == "floor" and other.support == "floor":
+            if covering != floor_covering(other.asset) and support == "floor" and other.support == "floor":
                 continue  # a rug lies under what stands on it
             if interpenetrate(b, other.body):
                 return None
@@ -328,6 +368,8 @@ class LayoutSolver:
                     yield from self._ring(obj, self.placed[other], gaps=(1.0, 1.3, 0.8), face=True)
         if self.assets[obj.id].against_wall:
             yield from self._against_walls(obj)
+        if not rels:
+            yield from self._alongside(obj)
         yield from self._free_floor(obj)
 
     def _relation_candidates(self, obj: ObjectSpec, r: Relation, *, z: float, support: str, surface):
@@ -337,6 +379,8 @@ class LayoutSolver:
             yield from self._seat_slots(obj, ref)
         if r.predicate in ("next_to", "near", "around"):
             gaps = (0.08, 0.25, 0.45) if r.predicate != "near" else (0.3, 0.6, 0.9)
+            if self._dwarfed_by(obj, ref.asset):
+                yield from self._in_view_of(obj, [ref], gaps, z, support, surface)
             yield from self._beside(obj, ref, gaps, z, support, surface)
             yield from self._ring(obj, ref, gaps=gaps, face=r.predicate == "around", z=z, support=support,
                                   surface=surface)
@@ -357,7 +401,7 @@ class LayoutSolver:
             side = np.array([-fwd[1], fwd[0]])
             if r.predicate == "under":
                 gaps = (-0.6 * h.min(), 0.02, 0.15)
-            elif a.dims[2] < FLAT:  # a rug at the foot of a bed lies partly under it
+            elif floor_covering(a):  # a rug at the foot of a bed lies partly under it
                 gaps = (-0.25, -0.1, 0.02, 0.15)
             else:
                 gaps = (0.02, 0.15, 0.35, 0.6)
@@ -377,6 +421,13 @@ class LayoutSolver:
         elif r.predicate == "facing":
             yield from self._ring(obj, ref, gaps=(0.8, 1.2, 1.6), face=True, z=z, support=support, surface=surface)
         elif r.predicate == "above" and a.placement != "wall":
+            # Neither resting on it nor flying: beyond it as seen from view 0, which the picture shows
+            # higher up (the camera looks down on the scene), then around it.
+            h = self._half(obj, 0.0)
+            rh = (ref.body.hi[:2] - ref.body.lo[:2]) / 2
+            for g in (0.05, 0.2, 0.4):
+                for dx in (0.0, 0.15, -0.15):
+                    yield (ref.body.center[0] + dx, ref.body.center[1] + rh[1] + h[1] + g), 0.0, z, support, surface
             yield from self._ring(obj, ref, gaps=(0.1, 0.3), face=False, z=z, support=support, surface=surface)
 
     def _seat_slots(self, obj: ObjectSpec, ref: Placed):
@@ -451,6 +502,61 @@ class LayoutSolver:
                     x = (w / 2 - h[0] - 0.01) * (1 if yaw < 0 else -1)
                     yield (x, t), yaw, 0.0, "floor", None
 
+    def _photo_yaw(self, obj: ObjectSpec) -> float:
+        """A long thing (a horse, a car, a bench seen end-on) is turned to a three-quarter view, as it
+        is photographed: head-on it hides its length and reads as something else. Others face view 0."""
+        if obj.id in self._yaws:
+            return self._yaws[obj.id]
+        w, d = (float(v) for v in self.assets[obj.id].dims[:2])
+        yaw = 0.0
+        if d > 1.4 * w and not self.assets[obj.id].against_wall:
+            yaw = math.radians(40.0) * (1 if self.rng.random() < 0.5 else -1)
+        self._yaws[obj.id] = yaw
+        return yaw
+
+    def _dwarfed_by(self, obj: ObjectSpec, other: Asset) -> bool:
+        """Much smaller than `other`: seen from the front it would vanish behind or beside it."""
+        return float(self.assets[obj.id].dims[2]) < 0.5 * float(other.dims[2])
+
+    def _in_view_of(self, obj: ObjectSpec, refs: list[Placed], gaps, z: float = 0.0, support: str = "floor",
+                    surface=None):
+        """Spots on the main view's side of the reference objects (view 0 looks along +Y), as a
+        photographer puts the small thing in front: centred on them first, then toward their ends."""
+        lo = np.min([p.body.lo for p in refs], axis=0)
+        hi = np.max([p.body.hi for p in refs], axis=0)
+        yaw = self._photo_yaw(obj) if support == "floor" else 0.0
+        h = self._half(obj, yaw)
+        centre = (lo[0] + hi[0]) / 2
+        span = max(0.0, (hi[0] - lo[0]) / 2 - h[0])
+        for g in gaps:
+            for t in (0.0, -0.35, 0.35, -0.7, 0.7, -1.0, 1.0):
+                yield (centre + t * span, lo[1] - h[1] - g), yaw, z, support, surface
+
+    def _alongside(self, obj: ObjectSpec):
+        """Where a photo puts an object no relation places: in front of much bigger things, else side
+        by side with the group as seen from view 0 (left, then right), never hidden behind it."""
+        group = [p for p in self.placed.values() if p.support == "floor" and not floor_covering(p.asset)]
+        if not group:
+            return
+        lo = np.min([p.body.lo for p in group], axis=0)
+        hi = np.max([p.body.hi for p in group], axis=0)
+        if any(self._dwarfed_by(obj, p.asset) for p in group):
+            # A camera that frames the group stands about 1.3 of its size away; a small thing shows at
+            # about five of its own sizes from the lens, so that is how far forward it comes.
+            forward_gap = 1.3 * float(np.linalg.norm(hi - lo)) - 5.0 * float(np.linalg.norm(self.assets[obj.id].dims)) \
+                - (hi[1] - lo[1]) / 2
+            forward_gap = min(forward_gap, lo[1] + self.room.size[1] / 2 - float(self._half(obj, 0.0).max()) * 2 - 0.05)
+            gaps = (forward_gap, 0.3, 0.6) if forward_gap > 0.6 else (0.1, 0.3, 0.6)
+            yield from self._in_view_of(obj, group, gaps)
+            return
+        yaw = self._photo_yaw(obj)
+        h = self._half(obj, yaw)
+        mid_y = (lo[1] + hi[1]) / 2
+        for g in (0.15, 0.35, 0.7):
+            for dy in (0.0, -0.3, 0.3):
+                yield (lo[0] - h[0] - g, mid_y + dy), yaw, 0.0, "floor", None
+                yield (hi[0] + h[0] + g, mid_y + dy), yaw, 0.0, "floor", None
+
     def _free_floor(self, obj: ObjectSpec):
         """A grid over the floor, nearest the placed group (or the room's middle) first."""
         w, d, _ = self.room.size
@@ -461,8 +567,20 @@ class LayoutSolver:
         ys = np.arange(-d / 2, d / 2 + 1e-9, step)
         pts = np.array([(x, y) for x in xs for y in ys]) + self.rng.uniform(-0.04, 0.04, size=2)
         order = np.argsort(np.linalg.norm(pts - centre, axis=1), kind="stable")
+        yaw = self._photo_yaw(obj)
         for i in order:
-            yield tuple(pts[i]), 0.0, 0.0, "floor", None
+            yield tuple(pts[i]), yaw, 0.0, "floor", None
+
+    def _air_candidates(self, obj: ObjectSpec):
+        """In flight over what it is above: straight over it first, higher and to the sides next."""
+        lower = self.flying_over.get(obj.id)
+        below = self.placed[lower].body if lower else None
+        top, (cx, cy) = (below.z1, below.center[:2]) if below else (1.0, (0.0, 0.0))
+        height = float(self.assets[obj.id].dims[2])
+        for lift in (0.4, 0.8, 1.4):
+            z = top + lift * max(0.5, height)
+            for dx, dy in ((0.0, 0.0), (0.3, 0.0), (-0.3, 0.0), (0.0, 0.3), (0.0, -0.3)):
+                yield (cx + dx, cy + dy), 0.0, z, "air", None
 
     def _wall_candidates(self, obj: ObjectSpec):
         w, d, h = self.room.size
@@ -488,7 +606,7 @@ class LayoutSolver:
     def _surface_candidates(self, obj: ObjectSpec, support: str):
         holder = self.placed[support]
         wants_in = any(r.subject == obj.id and r.object == support and r.predicate == "in" for r in self.spec.relations)
-        surfaces = sorted(holder.asset.surfaces, key=lambda s: _surface_rank(s, wants_in))
+        surfaces = sorted(resting_surfaces(holder.asset), key=lambda s: _surface_rank(s, wants_in))
         rels = [r for r in self.spec.relations if r.subject == obj.id and r.predicate in POSITIONAL
                 and self._refs_placed(r)]
         c, s = math.cos(holder.yaw), math.sin(holder.yaw)
@@ -520,6 +638,16 @@ class LayoutSolver:
                 score = -np.linalg.norm(world - back, axis=1) + self.rng.uniform(0, 0.02, len(world))
             for i in np.argsort(-score, kind="stable"):
                 yield world[i], holder.yaw, z, support, surf.name, surf.clearance
+
+
+def resting_surfaces(asset: Asset) -> list[Surface]:
+    """Where things can stand on an asset: its own surfaces, or, for one built without any (an animal,
+    a car, a suitcase), the middle of the top of its box."""
+    if asset.surfaces:
+        return asset.surfaces
+    lo, hi = asset.bounds
+    mid, half = (lo[:2] + hi[:2]) / 2, (hi[:2] - lo[:2]) * 0.35
+    return [Surface(name="top", z=float(hi[2]), min=tuple(mid - half), max=tuple(mid + half))]
 
 
 def _surface_rank(s: Surface, wants_in: bool) -> tuple:

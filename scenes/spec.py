@@ -27,6 +27,8 @@ RoomType = Literal["living_room", "kitchen", "bedroom", "office", "bathroom", "d
 Quality = Literal["draft", "standard", "high"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+# What an object may rest on besides another object: the floor, a wall (hung), or nothing (it flies).
+PLACES = ("floor", "wall", "air")
 
 
 class Strict(BaseModel):
@@ -72,7 +74,7 @@ class ObjectSpec(Strict):
     position: Vec3 | None = None
     rotation: Quat = (1.0, 0.0, 0.0, 0.0)
     scale: PositiveVec3 = (1.0, 1.0, 1.0)
-    support: str | None = None  # "floor", "wall" or the id of the object it rests on
+    support: str | None = None  # "floor", "wall", "air" (it flies) or the id of the object it rests on
     surface: str | None = None  # which of the support's surfaces (tabletop, shelf_2, interior)
 
     @field_validator("id")
@@ -208,7 +210,7 @@ class SceneSpec(Strict):
             raise ValueError(f"duplicate object ids: {', '.join(dupes)}")
         known = set(ids)
         for i, o in enumerate(self.objects):
-            if o.support not in (None, "floor", "wall") and o.support not in known:
+            if o.support not in (None, *PLACES) and o.support not in known:
                 raise ValueError(f"objects[{i}].support: unknown object {o.support!r}")
             if o.support == o.id:
                 raise ValueError(f"objects[{i}].support: an object cannot rest on itself")

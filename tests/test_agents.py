@@ -13,10 +13,12 @@ def test_graph_has_the_four_agents_and_the_loop():
 
 
 def test_a_critique_that_finds_cut_off_objects_sends_the_scene_back_and_gets_fixed(tmp_path):
-    # Start with cameras framed far too tight (negative margin): everything spills out of the frame.
+    # Start with cameras framed far too tight (negative margin): everything spills out of the frame. (A
+    # moving scene, because a still one gets a composed view 0 that no margin can spoil.)
     state = build_graph().invoke({
-        "instruction": "a red cube next to a green sphere", "seed": 0, "quality": "draft", "views": 2,
-        "max_rounds": 3, "work_dir": str(tmp_path), "camera_margin": -0.8, "warnings": [], "trace": []})
+        "instruction": "a red cube slides to the left next to a green sphere", "seed": 0, "quality": "draft",
+        "views": 2, "frames": 2, "max_rounds": 3, "work_dir": str(tmp_path), "camera_margin": -0.8, "warnings": [],
+        "trace": []})
     rounds = [s for s in state["trace"] if s["agent"] == "optimizer"]
     assert len(rounds) >= 2
     first, last = rounds[0], rounds[-1]
