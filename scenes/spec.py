@@ -120,6 +120,8 @@ class AssetRef(Strict):
     def _file_needs_path(self) -> "AssetRef":
         if self.source in ("file", "local") and not self.path:
             raise ValueError(f"source {self.source!r} needs a path")
+        if self.source not in ("file", "local") and self.path is not None:
+            raise ValueError(f"source {self.source!r} takes no path (it would be ignored)")
         return self
 
 
