@@ -243,11 +243,14 @@ def validate(spec: SceneSpec | str | os.PathLike, *, asset_dirs: list[str | os.P
         if not Path(d).is_dir():
             raise FyiError(f"{d}: asset folder not found")
     if isinstance(spec, SceneSpec):
-        spec_dir = Path.cwd()
+        source, spec_dir = "spec", Path.cwd()
     else:
-        spec_dir = Path(spec).resolve().parent
+        source, spec_dir = str(spec), Path(spec).resolve().parent
         spec = load_spec(spec)
-    return checked_assets(_with_assets(spec), spec_dir, [Path(d) for d in asset_dirs])
+    try:
+        return checked_assets(_with_assets(spec), spec_dir, [Path(d) for d in asset_dirs])
+    except FyiError as e:
+        raise FyiError(f"{source}: {e}") from None
 
 
 def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset_dirs: list[str | os.PathLike] = (),

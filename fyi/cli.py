@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
+        if getattr(args, "out", None) == "":  # Path("") would be the current folder
+            raise FyiError("--out: empty; name the output folder")
         if args.command == "synth":
             from fyi.api import RUN_ID, check_request, new_run_id, synthesize
 

@@ -89,6 +89,8 @@ def describe_validation_error(err: ValidationError, source: str) -> str:
     if first["type"] == "extra_forbidden":
         msg = "unknown field"
     more = f" (and {err.error_count() - 1} more)" if err.error_count() > 1 else ""
+    if not loc and re.match(r"^[a-z_][\w.\[\]]*: ", msg):  # a whole-spec check names its own field
+        return f"{source}: {msg}{more}"
     return f"{source}: {_field_path(loc)}: {msg}{more}"
 
 
