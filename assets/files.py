@@ -68,11 +68,14 @@ def read_meshes(path: str | Path, *, max_faces: int | None = None) -> list[tuple
     the file and the reason for a missing, foreign, unreadable, empty, oversized or non-finite one.
     At most MAX_FILE_BYTES and `max_faces` (default MAX_INPUT_FACES) faces."""
     path = Path(path)
-    if not path.is_file():
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError as e:  # a name too long, a loop of links
+        raise FyiError(f"{path}: cannot read the asset file ({e.strerror})") from None
+    if size is None:
         raise FyiError(f"{path}: asset file not found")
     if path.suffix.lower() not in MESH_SUFFIXES:
         raise FyiError(f"{path}: not a mesh file (expected one of {', '.join(sorted(MESH_SUFFIXES))})")
-    size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FyiError(f"{path}: file too large ({size / 2**20:.0f} MB > {MAX_FILE_BYTES // 2**20} MB)")
     max_faces = MAX_INPUT_FACES if max_faces is None else max_faces

@@ -57,10 +57,10 @@ def output_folder(out: Path) -> list[Path]:
     again if the run fails), or one FyiError naming the folder."""
     made = []
     probe = out
-    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+    while not _is(Path.exists, probe) and not _is(Path.is_symlink, probe) and probe != probe.parent:
         made.append(probe)
         probe = probe.parent
-    if out.exists() and not out.is_dir():
+    if _is(Path.exists, out) and not out.is_dir():
         raise FyiError(f"{out}: is a file, not a folder (the output goes to a folder)")
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -137,9 +137,9 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
                   critic_views=critic_views)
     if resume:
-        if not (run_dir / "checkpoints.sqlite").is_file():
+        if not _is(Path.is_file, run_dir / "checkpoints.sqlite"):
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
-    elif run_dir.exists():
+    elif _is(Path.exists, run_dir):
         raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
     backend = backend or default_backend()
     t0 = time.perf_counter()
@@ -209,10 +209,22 @@ def check_request(instruction: str, quality: str, views: int, frames: int, fps: 
     if not 1 <= critic_views <= 6:
         raise FyiError(f"critic_views: expected 1 to 6, got {critic_views}")
     for p in images:
-        if not Path(p).is_file():
+        if not _is(Path.is_file, p):
             raise FyiError(f"{p}: reference image not found")
+    _check_asset_dirs(asset_dirs)
+
+
+def _is(test: Callable[[Path], bool], path) -> bool:
+    """Path.is_file / is_dir, false for a path the system refuses to look up (a name too long...)."""
+    try:
+        return test(Path(path))
+    except (OSError, ValueError):
+        return False
+
+
+def _check_asset_dirs(asset_dirs) -> None:
     for d in asset_dirs:
-        if not Path(d).is_dir():
+        if not _is(Path.is_dir, d):
             raise FyiError(f"{d}: asset folder not found")
 
 
@@ -239,9 +251,7 @@ def validate(spec: SceneSpec | str | os.PathLike, *, asset_dirs: list[str | os.P
     from fyi.scenes.asset_loader import checked_assets
     from fyi.scenes.io import load_spec
 
-    for d in asset_dirs:
-        if not Path(d).is_dir():
-            raise FyiError(f"{d}: asset folder not found")
+    _check_asset_dirs(asset_dirs)
     if isinstance(spec, SceneSpec):
         source, spec_dir = "spec", Path.cwd()
     else:

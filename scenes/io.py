@@ -105,9 +105,9 @@ def spec_from_dict(data: object, source: str = "<spec>") -> SceneSpec:
 
 def load_spec(path: str | os.PathLike) -> SceneSpec:
     path = Path(path)
-    if not path.is_file():
-        raise FyiError(f"{path}: no such spec file")
     try:
+        if not path.is_file():
+            raise FyiError(f"{path}: no such spec file")
         size = path.stat().st_size
         if size > MAX_SPEC_BYTES:
             raise FyiError(f"{path}: spec file too large ({size / 2**20:.1f} MB > {MAX_SPEC_BYTES // 2**20} MB)")

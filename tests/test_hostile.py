@@ -214,3 +214,16 @@ def test_trace_keeps_no_local_paths(tmp_path):
     steps = [json.loads(line) for line in text.splitlines()]
     assert steps[-1]["output"] == {"views": "views", "frames": None}
     assert str(tmp_path) not in text and '"/' not in text
+
+
+def test_names_too_long_for_the_system_are_one_line(tmp_path, capsys):
+    from fyi.cli import main
+
+    long = "9" * 5000
+    for argv in (["synth", "a mug", "--out", long], ["synth", "a mug", "--out", str(tmp_path), "--image", long],
+                 ["synth", "a mug", "--out", str(tmp_path), "--assets", long], ["validate", long],
+                 ["render", f"{long}/x.yaml", "--out", str(tmp_path)]):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err.startswith("fyi: error: 999") and err.count("\n") == 1, argv
+    assert not any(tmp_path.iterdir())
