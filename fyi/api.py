@@ -130,12 +130,12 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     if not RUN_ID.match(run_id):
         raise FyiError(f"run id {run_id!r}: must be a plain name (letters, digits, '_', '.', '-'; at most 64)")
     run_dir = out / RUNS / run_id
+    check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
+                  critic_views=critic_views)
     request = {"instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
                "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
                "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
                "critic_views": critic_views}
-    check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
-                  critic_views=critic_views)
     if resume:
         if not _is(Path.is_file, run_dir / "checkpoints.sqlite"):
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
