@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Limits: what a scene may ask for. Each keeps work bounded or keeps an output format honest.
-MAX_OBJECTS = 100            # objects in a scene (the solver and the critic are quadratic in it)
+MAX_OBJECTS = 200            # objects in a scene (the solver and the critic are quadratic in it)
 MAX_RELATIONS = 1000
 MAX_MOTIONS = 100
 MAX_VIEWS = 64               # cameras of a scene

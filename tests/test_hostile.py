@@ -61,7 +61,7 @@ def obj(**fields):
     (dict(render={"samples": 10**9}), "render.samples: Input should be less than or equal to 4096"),
     (dict(render={"width": 2}), "render.width: Input should be greater than or equal to 4"),
     (dict(render={"fps": float("inf")}), "render.fps: Input should be a finite number"),
-    (dict(objects=[{**MUG, "id": f"m{i}"} for i in range(101)]), "objects: List should have at most 100 items"),
+    (dict(objects=[{**MUG, "id": f"m{i}"} for i in range(201)]), "objects: List should have at most 200 items"),
     (dict(objects=obj(asset={"uid": "mug", "path": "x.glb"})), "objects[0].asset: source 'procedural' takes no path"),
     (dict(objects=obj(asset={"uid": "flurbo"})), "objects[0].asset.uid: unknown category 'flurbo'"),
 ])
@@ -172,8 +172,8 @@ def test_synth_options_that_are_not_numbers_are_one_line(tmp_path):
 
 
 def test_objects_per_scene_are_bounded_across_phrases(tmp_path):
-    with pytest.raises(FyiError, match=r"instruction: asks for 150 objects; a scene holds at most 100"):
-        fyi.synthesize("50 chairs, 50 tables and 50 mugs", tmp_path / "out", views=1)
+    with pytest.raises(FyiError, match=r"instruction: asks for 250 objects; a scene holds at most 200"):
+        fyi.synthesize("50 chairs, 50 tables, 50 mugs, 50 bowls and 50 cups", tmp_path / "out", views=1)
     assert not (tmp_path / "out").exists(), "no empty output folder, no .fyi-runs left behind"
 
 
