@@ -174,8 +174,8 @@ class CameraSpec(Strict):
     """Pinhole camera; c2w is camera-to-world, OpenGL convention (looks along -Z, +Y up)."""
 
     id: int = Field(ge=0, lt=10000)  # names its files: views/rgb/NNNN.png
-    width: ImageSide
-    height: ImageSide
+    width: int = Field(gt=0, le=MAX_IMAGE_SIDE)  # rendered at RenderSettings' size, these scaled to it
+    height: int = Field(gt=0, le=MAX_IMAGE_SIDE)
     fx: float = Field(gt=0, le=MAX_FOCAL_PX)
     fy: float = Field(gt=0, le=MAX_FOCAL_PX)
     cx: float = Field(ge=-MAX_FOCAL_PX, le=MAX_FOCAL_PX)
