@@ -11,7 +11,8 @@ from fyi.agents.request import Request
 from fyi.assets.catalog import asset_seed, info
 from fyi.errors import FyiError
 from fyi.scenes.asset_loader import asset_for
-from fyi.scenes.spec import AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room, SceneSpec
+from fyi.scenes.spec import (MAX_OBJECTS, AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room,
+                             SceneSpec)
 
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
 # none of them and no room gives an empty room.
@@ -27,6 +28,9 @@ def scene_id_for(instruction: str, seed: int) -> str:
 
 def spec_from_request(request: Request, *, seed: int, quality: str = "draft", views: int = 4, frames: int = 0,
                       fps: float = 24.0) -> SceneSpec:
+    total = sum(group.count for group in request.objects)
+    if total > MAX_OBJECTS:  # refused before any asset is built or pose solved
+        raise FyiError(f"instruction: asks for {total:,} objects; a scene holds at most {MAX_OBJECTS}")
     counters: dict[str, int] = {}
     members: dict[str, list[str]] = {}
     objects: list[ObjectSpec] = []

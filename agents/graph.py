@@ -146,7 +146,10 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
             update["layout_attempt"] = edits["layout_attempt"]
     else:
         update.pop("partial_spec", None)
-    update["trace"] = [_step("optimizer", {**state, "round": rounds}, t, backend, input={"views": str(views)},
+    # No paths in the trace but the scene folder's own (a dataset moves): previews are not kept.
+    update["trace"] = [_step("optimizer", {**state, "round": rounds}, t, backend,
+                             input={"views": len(spec.cameras), "shown": len(shown),
+                                    "look": "final" if look == final else "preview"},
                              critique=crit.model_dump(mode="json"),
                              vlm_critique=vlm.model_dump(mode="json") if vlm is not None else None,
                              edits={**edits, **({"vlm": [e.model_dump(exclude_none=True) for e in vlm.edits]}
@@ -192,7 +195,7 @@ def render_node(state: SynthState, config: RunnableConfig = None) -> dict:
             "trace": [_step("render", state, t, backend,
                             input={"quality": spec.render.quality, "views": len(spec.cameras),
                                    "frames": spec.animation.frames if spec.animation else 0},
-                            output={"views_dir": str(views), "frames_dir": str(frames) if frames else None})]}
+                            output={"views": "views", "frames": "frames" if frames else None})]}
 
 
 def build_graph(checkpointer=None):

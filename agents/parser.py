@@ -442,6 +442,8 @@ class _InstructionReader:
                                       and not self._category_at(i + 1, hi)[2]):
                 quantity, i = _QUANTITIES[q[0]], i + q[1]
             elif _is_number(w):
+                if self._negative(i):
+                    self.warnings.append(f"'-{w}': a count cannot be negative; read it as {int(w[:7])}")
                 quantity, i = int(w[:7]), i + 1
             elif w in _NUMBER_WORDS and not (w == "one" and i + 1 < hi and self.tokens[i + 1] == "of"):
                 quantity, i = _NUMBER_WORDS[w], i + 1
@@ -539,6 +541,11 @@ class _InstructionReader:
                 return _NounPhrase("none", end)
             group = self._new_group(category, count, phrase, attrs, bare_plural=plural and quantity is None)
         return _NounPhrase("object", end, self._add_mention([group.ref], start, role))
+
+    def _negative(self, i: int) -> bool:
+        """A minus sign right before token i, not a range's dash ("3-4")."""
+        at = self.spans[i][0]
+        return at >= 1 and self.text[at - 1] in "-\u2212" and (at < 2 or not self.text[at - 2].isalnum())
 
     def _has_article(self, start: int, i: int) -> bool:
         return any(self.tokens[k] in _INDEFINITE for k in range(start, i))

@@ -11,6 +11,10 @@ from fyi.errors import FyiError
 
 MESH_SUFFIXES = {".glb", ".gltf", ".obj", ".ply", ".stl"}
 DEFAULT_COLOR = (0.7, 0.7, 0.7)
+# Limits on any mesh file FYI reads (a spec's asset, a local folder's, Objaverse's): checked before
+# loading, since a sparse 2 GB OBJ costs gigabytes of memory before its faces can be counted.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_INPUT_FACES = 5_000_000
 
 
 def srgb_to_linear(c: np.ndarray) -> np.ndarray:
@@ -61,12 +65,20 @@ def mesh_color(mesh: trimesh.Trimesh) -> tuple[float, float, float] | None:
 
 def read_meshes(path: str | Path, *, max_faces: int | None = None) -> list[tuple[trimesh.Trimesh, tuple]]:
     """Every triangle mesh in a mesh file, transforms baked, with its sRGB colour. One FyiError naming
-    the file and the reason for a missing, foreign, unreadable, empty, oversized or non-finite one."""
+    the file and the reason for a missing, foreign, unreadable, empty, oversized or non-finite one.
+    At most MAX_FILE_BYTES and `max_faces` (default MAX_INPUT_FACES) faces."""
     path = Path(path)
-    if not path.is_file():
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError as e:  # a name too long, a loop of links
+        raise FyiError(f"{path}: cannot read the asset file ({e.strerror})") from None
+    if size is None:
         raise FyiError(f"{path}: asset file not found")
     if path.suffix.lower() not in MESH_SUFFIXES:
         raise FyiError(f"{path}: not a mesh file (expected one of {', '.join(sorted(MESH_SUFFIXES))})")
+    if size > MAX_FILE_BYTES:
+        raise FyiError(f"{path}: file too large ({size / 2**20:.0f} MB > {MAX_FILE_BYTES // 2**20} MB)")
+    max_faces = MAX_INPUT_FACES if max_faces is None else max_faces
     try:
         scene = trimesh.load(path, force="scene")
         meshes = [g for g in scene.dump() if isinstance(g, trimesh.Trimesh) and len(g.faces)]
@@ -75,7 +87,7 @@ def read_meshes(path: str | Path, *, max_faces: int | None = None) -> list[tuple
     if not meshes:
         raise FyiError(f"{path}: the file holds no triangles")
     faces = sum(len(m.faces) for m in meshes)
-    if max_faces is not None and faces > max_faces:
+    if faces > max_faces:
         raise FyiError(f"{path}: too many faces ({faces:,} > {max_faces:,})")
     if not all(np.isfinite(m.vertices).all() for m in meshes):
         raise FyiError(f"{path}: the mesh has non-finite vertices (NaN or inf)")

@@ -27,15 +27,13 @@ from trimesh.transformations import rotation_matrix
 from trimesh.visual.material import PBRMaterial
 from trimesh.visual.texture import TextureVisuals
 
-from fyi.assets.files import read_meshes, srgb_to_linear
+from fyi.assets.files import MAX_FILE_BYTES, MAX_INPUT_FACES, read_meshes, srgb_to_linear
 from fyi.errors import FyiError
 
 # Bump when the output of `normalise` changes for the same input and parameters: old cache entries
 # then stop matching instead of being served stale.
 NORMALISE_VERSION = 1
 INGEST_SUFFIXES = {".glb", ".gltf", ".obj", ".ply", ".stl"}
-MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_INPUT_FACES = 5_000_000
 # Objaverse models can hold hundreds of meshes; the renderer makes one object per part, so parts
 # of (nearly) the same colour are merged and the rest folded into at most this many.
 MAX_PARTS = 16

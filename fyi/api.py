@@ -1,12 +1,17 @@
-"""The Python face of FYI: `synthesize` (instruction -> scene folder) and `render` (spec -> scene folder).
+"""The Python face of FYI: `synthesize` (instruction -> scene folder), `render` (spec -> scene folder)
+and `validate` (spec -> the spec `render` would use, or one FyiError naming the field).
 
 A scene folder appears complete or not at all: everything is built in a staging folder beside it
-and moved into place with one rename at the end.
+and moved into place with one rename at the end. A user's mistake leaves nothing behind: no empty
+output folder, no unfinished run.
 """
 from __future__ import annotations
 
+import math
 import os
+import re
 import shutil
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -15,10 +20,16 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from fyi.errors import FyiError
-from fyi.scenes.spec import AssetRef, SceneSpec
+from fyi.scenes.spec import (MAX_FPS, MAX_FRAMES, MAX_INSTRUCTION_CHARS, MAX_SEED, MAX_VIEWS, MIN_FPS, AssetRef,
+                             SceneSpec)
 
 Progress = Callable[[str, int, int], None]
 RUNS = ".fyi-runs"  # checkpoints and renders of unfinished runs, under the output folder
+RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a plain name: it names a folder under OUT/.fyi-runs
+ROUNDS_LIMIT = 10  # Optimizer rounds a request may ask for
+# What a resumed run must share with the run it continues (the rest of its state is its progress).
+RESUME_KEYS = ("instruction", "images", "seed", "asset_dirs", "objaverse", "quality", "views", "frames", "fps",
+               "max_rounds", "critic_views")
 
 
 @dataclass
@@ -41,9 +52,36 @@ class SynthResult:
                 "trace": d / "trace.jsonl", "manifest": d / "manifest.json"}
 
 
+def output_folder(out: Path) -> list[Path]:
+    """Make sure `out` is a folder FYI can write into; return the folders this created (to remove
+    again if the run fails), or one FyiError naming the folder."""
+    made = []
+    probe = out
+    while not _is(Path.exists, probe) and not _is(Path.is_symlink, probe) and probe != probe.parent:
+        made.append(probe)
+        probe = probe.parent
+    if _is(Path.exists, out) and not out.is_dir():
+        raise FyiError(f"{out}: is a file, not a folder (the output goes to a folder)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryDirectory(dir=out, prefix=".fyi-probe-").cleanup()
+    except OSError as e:
+        remove_empty(made)
+        raise FyiError(f"{out}: cannot write the output folder ({e.strerror or type(e).__name__})") from None
+    return made
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove the folders (deepest first) that are still empty."""
+    for d in folders:
+        try:
+            d.rmdir()
+        except OSError:
+            pass
+
+
 @contextmanager
 def _staging(out: Path, name: str) -> Iterator[Path]:
-    out.mkdir(parents=True, exist_ok=True)
     stage = out / f".staging-{name}-{os.getpid()}"
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir()
@@ -89,75 +127,104 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
 
     out = Path(out)
     run_id = run_id or new_run_id()
+    if not RUN_ID.match(run_id):
+        raise FyiError(f"run id {run_id!r}: must be a plain name (letters, digits, '_', '.', '-'; at most 64)")
     run_dir = out / RUNS / run_id
+    check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
+                  critic_views=critic_views)
+    request = {"instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
+               "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
+               "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
+               "critic_views": critic_views}
     if resume:
-        if not (run_dir / "checkpoints.sqlite").is_file():
+        if not _is(Path.is_file, run_dir / "checkpoints.sqlite"):
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
-    else:
-        check_request(instruction, quality, views, frames, fps, images, asset_dirs)
-        if not 1 <= critic_views <= 6:
-            raise FyiError(f"critic_views: expected 1 to 6, got {critic_views}")
-        if run_dir.exists():
-            raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
+    elif _is(Path.exists, run_dir):
+        raise FyiError(f"run id {run_id!r} is taken under {out / RUNS}; use --resume to continue it")
     backend = backend or default_backend()
     t0 = time.perf_counter()
-    made = [d for d in (out, out / RUNS) if not d.exists()]
-    run_dir.mkdir(parents=True, exist_ok=True)
+    made = output_folder(out)
+    made = [d for d in (run_dir, out / RUNS) if not d.exists()] + made
     config = {"configurable": {"thread_id": run_id, "progress": progress, "backend": backend},
               "recursion_limit": 10 + 2 * max_rounds}
     try:
+        run_dir.mkdir(parents=True, exist_ok=True)
         with SqliteSaver.from_conn_string(str(run_dir / "checkpoints.sqlite")) as saver:
             graph = build_graph(checkpointer=saver)
-            first = None if resume else {
-                "instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
-                "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
-                "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
-                "critic_views": critic_views,
-                "work_dir": str(run_dir.resolve()), "warnings": [], "trace": []}
+            if resume:
+                _check_same_request(run_id, graph.get_state(config).values, request)
+            first = None if resume else {**request, "work_dir": str(run_dir.resolve()), "warnings": [], "trace": []}
             state = graph.invoke(first, config)
+        if "views_dir" not in state:
+            raise FyiError(f"run {run_id}: the checkpoint holds no finished render to resume from")
+        spec = SceneSpec.model_validate(state["spec"])
+        if progress:
+            progress("export", 0, 1)
+        timings = {"agents_and_render": round(time.perf_counter() - t0, 3)}
+        frames_dir = state.get("frames_dir")
+        stage = run_dir / "scene"
+        shutil.rmtree(stage, ignore_errors=True)
+        write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage, trace=state["trace"],
+                      timings=timings, frames_src=Path(frames_dir) if frames_dir else None)
     except FyiError:
-        shutil.rmtree(run_dir, ignore_errors=True)  # a user's mistake leaves nothing behind
-        for d in reversed(made):
-            if d.is_dir() and not any(d.iterdir()):
-                d.rmdir()
+        if not resume:  # a user's mistake leaves nothing behind; a refused resume keeps the run it refused
+            shutil.rmtree(run_dir, ignore_errors=True)
+        remove_empty(made)
         raise
-    if "views_dir" not in state:
-        raise FyiError(f"run {run_id}: the checkpoint holds no finished render to resume from")
-    spec = SceneSpec.model_validate(state["spec"])
-    if progress:
-        progress("export", 0, 1)
-    timings = {"agents_and_render": round(time.perf_counter() - t0, 3)}
-    frames_dir = state.get("frames_dir")
-    stage = run_dir / "scene"
-    shutil.rmtree(stage, ignore_errors=True)
-    write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage, trace=state["trace"], timings=timings,
-                  frames_src=Path(frames_dir) if frames_dir else None)
     target = out / spec.scene_id
     _publish(stage, target)
     shutil.rmtree(run_dir, ignore_errors=True)
-    if not any((out / RUNS).iterdir()):
-        (out / RUNS).rmdir()
+    remove_empty([out / RUNS])
     timings["total"] = round(time.perf_counter() - t0, 3)
     return SynthResult(target, spec, list(spec.warnings), timings, run_id)
 
 
+def _check_same_request(run_id: str, saved: dict, request: dict) -> None:
+    """A resumed run must be asked for what it was started with, or it would finish another request."""
+    for key in RESUME_KEYS:
+        if key in saved and saved[key] != request[key]:
+            raise FyiError(f"--resume: run {run_id!r} was started with {key} {saved[key]!r}, not {request[key]!r}; "
+                           f"resume it with the same instruction and options")
+
+
 def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images=(),
-                  asset_dirs=()) -> None:
+                  asset_dirs=(), *, seed: int = 0, max_rounds: int = 3, critic_views: int = 6) -> None:
+    """One FyiError naming the first option of a synthesis request that is out of range."""
+    if not isinstance(instruction, str) or not instruction.strip():
+        raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
+    if len(instruction) > MAX_INSTRUCTION_CHARS:
+        raise FyiError(f"instruction: {len(instruction):,} characters; at most {MAX_INSTRUCTION_CHARS:,}")
     if quality not in ("draft", "standard", "high"):
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
-    if not 1 <= views <= 64:
-        raise FyiError(f"views: expected 1 to 64, got {views}")
-    if frames == 1 or not 0 <= frames <= 2000:
-        raise FyiError(f"frames: expected 0 (the default) or 2 to 2000, got {frames}")
-    if fps <= 0:
-        raise FyiError(f"fps: must be positive, got {fps}")
-    if not instruction or not instruction.strip():
-        raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
+    if not 0 <= seed <= MAX_SEED:
+        raise FyiError(f"seed: expected 0 to {MAX_SEED}, got {seed}")
+    if not 1 <= views <= MAX_VIEWS:
+        raise FyiError(f"views: expected 1 to {MAX_VIEWS}, got {views}")
+    if frames == 1 or not 0 <= frames <= MAX_FRAMES:
+        raise FyiError(f"frames: expected 0 (the default) or 2 to {MAX_FRAMES}, got {frames}")
+    if not (math.isfinite(fps) and MIN_FPS <= fps <= MAX_FPS):
+        raise FyiError(f"fps: expected {MIN_FPS:g} to {MAX_FPS:g} frames a second, got {fps}")
+    if not 1 <= max_rounds <= ROUNDS_LIMIT:
+        raise FyiError(f"rounds: expected 1 to {ROUNDS_LIMIT}, got {max_rounds}")
+    if not 1 <= critic_views <= 6:
+        raise FyiError(f"critic_views: expected 1 to 6, got {critic_views}")
     for p in images:
-        if not Path(p).is_file():
+        if not _is(Path.is_file, p):
             raise FyiError(f"{p}: reference image not found")
+    _check_asset_dirs(asset_dirs)
+
+
+def _is(test: Callable[[Path], bool], path) -> bool:
+    """Path.is_file / is_dir, false for a path the system refuses to look up (a name too long...)."""
+    try:
+        return test(Path(path))
+    except (OSError, ValueError):
+        return False
+
+
+def _check_asset_dirs(asset_dirs) -> None:
     for d in asset_dirs:
-        if not Path(d).is_dir():
+        if not _is(Path.is_dir, d):
             raise FyiError(f"{d}: asset folder not found")
 
 
@@ -174,11 +241,35 @@ def default_backend():
     return OfflineBackend()
 
 
-def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progress: Progress | None = None) -> SynthResult:
+def validate(spec: SceneSpec | str | os.PathLike, *, asset_dirs: list[str | os.PathLike] = ()) -> SceneSpec:
+    """The spec `render` would use, or one FyiError naming the field (`objects[1].asset.path: ...`).
+
+    Checks what the spec model cannot see alone: categories, and that every asset loads from where it
+    may (file paths read from the spec's folder, inside it or one of `asset_dirs`; the current folder
+    stands in for the spec's folder when `spec` is a SceneSpec).
+    """
+    from fyi.scenes.asset_loader import checked_assets
+    from fyi.scenes.io import load_spec
+
+    _check_asset_dirs(asset_dirs)
+    if isinstance(spec, SceneSpec):
+        source, spec_dir = "spec", Path.cwd()
+    else:
+        source, spec_dir = str(spec), Path(spec).resolve().parent
+        spec = load_spec(spec)
+    try:
+        return checked_assets(_with_assets(spec), spec_dir, [Path(d) for d in asset_dirs])
+    except FyiError as e:
+        raise FyiError(f"{source}: {e}") from None
+
+
+def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset_dirs: list[str | os.PathLike] = (),
+           progress: Progress | None = None) -> SynthResult:
     """A spec (resolved or partial) -> a rendered, annotated scene folder under `out`.
 
     A resolved spec (the scene.yaml of a scene folder) renders as it is and reproduces that scene;
-    a partial one is laid out and framed first.
+    a partial one is laid out and framed first. Asset files come from the spec's folder or `asset_dirs`
+    (see `validate`).
     """
     from fyi.agents.generator import generate
     from fyi.agents.planner import plan_animation
@@ -186,26 +277,28 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, progr
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
-    from fyi.scenes.io import load_spec
 
     t0 = time.perf_counter()
-    if not isinstance(spec, SceneSpec):
-        spec = load_spec(spec)
-    spec = _with_assets(spec)
-    trace = []
-    if not spec.resolved:
-        layout = generate(spec)
-        spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
-        spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
-        trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
+    spec = validate(spec, asset_dirs=asset_dirs)
     out = Path(out)
-    with _staging(out, "render") as stage:
-        assets = assets_for(spec)
-        views, frames = rendered_scene(spec, assets, quality_for(spec.render), stage / "renders", progress)
-        timings = {"render": round(time.perf_counter() - t0, 3)}
-        write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames)
-        target = out / spec.scene_id
-        _publish(stage / "scene", target)
+    made = output_folder(out)
+    try:
+        trace = []
+        if not spec.resolved:
+            layout = generate(spec)
+            spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
+            spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
+            trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
+        with _staging(out, "render") as stage:
+            assets = assets_for(spec)
+            views, frames = rendered_scene(spec, assets, quality_for(spec.render), stage / "renders", progress)
+            timings = {"render": round(time.perf_counter() - t0, 3)}
+            write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames)
+            target = out / spec.scene_id
+            _publish(stage / "scene", target)
+    except BaseException:
+        remove_empty(made)
+        raise
     timings["total"] = round(time.perf_counter() - t0, 3)
     return SynthResult(target, spec, list(spec.warnings), timings)
 

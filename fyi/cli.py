@@ -50,8 +50,15 @@ def _report(result, as_json: bool) -> None:
     print(result.scene_dir)
 
 
+def _in_range(option: str, value: int, lo: int, hi: int) -> None:
+    if not lo <= value <= hi:
+        raise FyiError(f"{option}: expected {lo} to {hi}, got {value}")
+
+
 def _assets(args, bars: ProgressBars) -> None:
+    from fyi.api import output_folder
     from fyi.assets.catalog import categories, info, resolve_category
+    from fyi.scenes.spec import MAX_SAMPLES, MAX_SEED
 
     if args.assets_command == "list":
         for c in categories():
@@ -63,6 +70,7 @@ def _assets(args, bars: ProgressBars) -> None:
         if args.assets_command == "index":
             print(index.index_command([Path(d) for d in args.dirs], args.objaverse))
         elif args.assets_command == "search":
+            _in_range("-k", args.k, 1, 1000)
             print("\n".join(index.search_command(args.text, args.k)))
         else:
             print(index.show_command(args.uid))
@@ -77,6 +85,11 @@ def _assets(args, bars: ProgressBars) -> None:
         seeds = tuple(int(s) for s in args.seeds.split(","))
     except ValueError:
         raise FyiError(f"--seeds: expected comma-separated integers, got {args.seeds!r}") from None
+    if not all(0 <= s <= MAX_SEED for s in seeds):
+        raise FyiError(f"--seeds: expected integers from 0 to {MAX_SEED}, got {args.seeds!r}")
+    _in_range("--size", args.size, 16, 1024)
+    _in_range("--samples", args.samples, 1, MAX_SAMPLES)
+    output_folder(Path(args.out))
     path = render_gallery(Path(args.out), categories=names, seeds=seeds, size=args.size, samples=args.samples,
                           progress=lambda k, n: bars("gallery", k, n))
     bars.close()
@@ -109,14 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
 
+    allow = "a folder asset files may come from, besides the spec's own folder (repeatable)"
     r = sub.add_parser("render", help="render a scene spec (YAML) into a dataset")
     r.add_argument("spec")
     r.add_argument("--out", required=True)
+    r.add_argument("--assets", action="append", default=[], metavar="DIR", help=allow)
     r.add_argument("--json", action="store_true")
     r.add_argument("--quiet", action="store_true")
 
     v = sub.add_parser("validate", help="check a scene spec and say what is wrong")
     v.add_argument("spec")
+    v.add_argument("--assets", action="append", default=[], metavar="DIR", help=allow)
 
     sub.add_parser("schema", help="print the JSON Schema of the scene spec")
 
@@ -142,15 +158,19 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
+        if getattr(args, "out", None) == "":  # Path("") would be the current folder
+            raise FyiError("--out: empty; name the output folder")
         if args.command == "synth":
-            from fyi.api import synthesize
+            from fyi.api import RUN_ID, check_request, new_run_id, synthesize
 
-            from fyi.api import check_request, new_run_id
-
-            if args.seed < 0:
-                raise FyiError(f"--seed: must be 0 or more, got {args.seed}")
-            if not args.resume:
-                check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets)
+            check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets,
+                          seed=args.seed, max_rounds=args.rounds, critic_views=args.critic_views)
+            for option, value in (("--resume", args.resume), ("--run-id", args.run_id)):
+                if value is not None and not RUN_ID.match(value):
+                    raise FyiError(f"{option}: {value!r} is not a plain name (letters, digits, '_', '.', '-'; "
+                                   f"at most 64)")
+            if args.resume and args.run_id and args.resume != args.run_id:
+                raise FyiError(f"--run-id: {args.run_id!r} differs from --resume {args.resume!r}; give one of them")
             run_id = args.resume or args.run_id or new_run_id()
             if bars.enabled:  # scripts name their runs with --run-id
                 print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
@@ -164,14 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "render":
             from fyi.api import render
 
-            result = render(args.spec, args.out, progress=bars)
+            result = render(args.spec, args.out, asset_dirs=args.assets, progress=bars)
             bars.close()
             _report(result, args.json)
         elif args.command == "validate":
-            from fyi.api import _with_assets
-            from fyi.scenes.io import load_spec
+            from fyi.api import validate
 
-            spec = _with_assets(load_spec(args.spec))
+            spec = validate(args.spec, asset_dirs=args.assets)
             state = "resolved (renders as it is)" if spec.resolved else "partial (will be laid out when rendered)"
             print(f"{args.spec}: ok, {len(spec.objects)} objects, {len(spec.relations)} relations, {state}")
         elif args.command == "assets":

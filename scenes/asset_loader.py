@@ -1,6 +1,7 @@
 """The assets of a spec's objects, rebuilt from their references (deterministic for a seed)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from fyi.assets.catalog import build_asset
 from fyi.assets.files import load_mesh_asset
 from fyi.assets.model import Asset
 from fyi.assets.style import Style
+from fyi.errors import FyiError
 from fyi.scenes.spec import ObjectSpec, SceneSpec
 
 
@@ -46,3 +48,30 @@ def asset_for(obj: ObjectSpec, base_dir: Path | None = None) -> Asset:
 
 def assets_for(spec: SceneSpec, base_dir: Path | None = None) -> dict[str, Asset]:
     return {o.id: asset_for(o, base_dir) for o in spec.objects}
+
+
+def checked_assets(spec: SceneSpec, spec_dir: Path, allowed_dirs: list[Path] = ()) -> SceneSpec:
+    """The spec with every asset file path absolute, once each asset is known to load.
+
+    A relative path is read from `spec_dir` (the spec file's folder), and every file must lie inside
+    `spec_dir` or one of `allowed_dirs`, symlinks followed: a spec cannot make FYI read /etc or
+    ../../.. . One FyiError naming the field (`objects[1].asset.path: ...`) for the first that fails.
+    """
+    roots = [Path(d).resolve() for d in (spec_dir, *allowed_dirs)]
+    objects = []
+    for i, obj in enumerate(spec.objects):
+        ref = obj.asset
+        if ref is not None and ref.path is not None:
+            file = Path(spec_dir, ref.path).resolve()  # an absolute ref.path stays as it is
+            if not any(file == r or r in file.parents for r in roots):
+                allowed = ", ".join(str(r) for r in roots)
+                raise FyiError(f"objects[{i}].asset.path: {ref.path} is outside the folders assets may come from "
+                               f"({allowed}); allow its folder with --assets DIR")
+            obj = obj.model_copy(update={"asset": ref.model_copy(update={"path": os.fspath(file)})})
+        try:
+            asset_for(obj)
+        except FyiError as e:
+            field = "asset.path" if ref is not None and ref.path else ("asset.uid" if ref is not None else "category")
+            raise FyiError(f"objects[{i}].{field}: {e}") from None
+        objects.append(obj)
+    return spec.model_copy(update={"objects": objects})

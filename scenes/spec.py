@@ -3,18 +3,45 @@
 Agents produce it, the renderer consumes it, the farm distributes it, and it round-trips through
 YAML. A spec may be partial (objects without positions, no cameras): the layout solver and the
 camera planner resolve it; a resolved spec renders to the same outputs every time.
-Unknown fields are errors, so a typo never passes silently.
+Unknown fields are errors, so a typo never passes silently; so are numbers that would render wrong
+or not at all (NaN, infinities, sizes past what Blender or the outputs can hold): `fyi validate`
+refuses what `fyi render` would fail on or silently get wrong. The limits below are the documented
+ones (README, "Limits").
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+# Limits: what a scene may ask for. Each keeps work bounded or keeps an output format honest.
+MAX_OBJECTS = 200            # objects in a scene (the solver and the critic are quadratic in it)
+MAX_RELATIONS = 1000
+MAX_MOTIONS = 100
+MAX_VIEWS = 64               # cameras of a scene
+MAX_FRAMES = 2000
+MAX_INSTANCE_ID = 32767      # Blender's object pass index stops at 32767 (the uint16 masks could hold more)
+MIN_IMAGE_SIDE, MAX_IMAGE_SIDE = 4, 8192  # Blender renders 4 to 65536 pixels a side; 8192 bounds the work
+MAX_SAMPLES = 4096
+MAX_COORDINATE = 500.0       # metres from the origin; the cameras see no further than 1000 m
+MAX_SCALE = 1000.0
+MAX_FOCAL_PX = 1e6
+MIN_FPS, MAX_FPS = 0.1, 1000.0
+MAX_SEED = 2**63 - 1
+MAX_INSTRUCTION_CHARS = 2000
+RIGID_TOLERANCE = 1e-4       # how far a c2w's rotation may be from orthonormal
+
+Coordinate = Annotated[float, Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
 Vec3 = tuple[float, float, float]
+Position = tuple[Coordinate, Coordinate, Coordinate]
 Quat = tuple[float, float, float, float]  # (w, x, y, z)
-PositiveVec3 = tuple[Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)], Annotated[float, Field(gt=0)]]
+Extent = Annotated[float, Field(gt=0, le=MAX_SCALE)]
+PositiveVec3 = tuple[Extent, Extent, Extent]
+ImageSide = Annotated[int, Field(ge=MIN_IMAGE_SIDE, le=MAX_IMAGE_SIDE)]
+Matrix4 = tuple[tuple[float, float, float, float], ...]
 
 SPEC_VERSION = "fyi.spec/1"
 
@@ -32,7 +59,41 @@ PLACES = ("floor", "wall", "air")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # allow_inf_nan=False: NaN and infinities are refused in every float field, however deep.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+
+def unit_quaternion(q: Quat) -> Quat:
+    """q scaled to unit length (its components are finite); a ValueError when it has no length."""
+    n = sum(c * c for c in q) ** 0.5
+    if n == math.inf:  # the squares overflowed: scale down first, so [1e200, 0, 0, 0] is the identity
+        big = max(abs(c) for c in q)
+        q = tuple(c / big for c in q)  # type: ignore[assignment]
+        n = sum(c * c for c in q) ** 0.5
+    if n < 1e-6:
+        raise ValueError("quaternion has zero length")
+    return tuple(c / n for c in q)  # type: ignore[return-value]
+
+
+def rigid_c2w(m: Matrix4) -> Matrix4:
+    """A camera-to-world matrix must be 4x4, rigid (a rotation and a translation) and in reach."""
+    if len(m) != 4:
+        raise ValueError("must be a 4x4 matrix")
+    if tuple(m[3]) != (0.0, 0.0, 0.0, 1.0):
+        raise ValueError(f"last row must be [0, 0, 0, 1], got {list(m[3])}")
+    r = [row[:3] for row in m[:3]]
+    for i in range(3):
+        for j in range(3):
+            dot = sum(r[k][i] * r[k][j] for k in range(3))
+            if abs(dot - (1.0 if i == j else 0.0)) > RIGID_TOLERANCE:
+                raise ValueError("rotation part is not orthonormal (a rigid camera has no scale, shear or zero axis)")
+    det = (r[0][0] * (r[1][1] * r[2][2] - r[1][2] * r[2][1]) - r[0][1] * (r[1][0] * r[2][2] - r[1][2] * r[2][0])
+           + r[0][2] * (r[1][0] * r[2][1] - r[1][1] * r[2][0]))
+    if det < 0:
+        raise ValueError("rotation part is a reflection (determinant -1)")
+    if any(abs(m[i][3]) > MAX_COORDINATE for i in range(3)):
+        raise ValueError(f"camera position is more than {MAX_COORDINATE:g} m from the origin")
+    return m
 
 
 class Attributes(Strict):
@@ -52,7 +113,7 @@ class AssetRef(Strict):
 
     source: Literal["procedural", "file", "local", "objaverse"] = "procedural"
     uid: str
-    seed: int = Field(default=0, ge=0)
+    seed: int = Field(default=0, ge=0, le=MAX_SEED)
     path: str | None = None
     license: str = "CC0-1.0"
     front_yaw_degrees: float = 0.0  # turn applied to a file's mesh so its front faces -Y (a VLM's front pick)
@@ -61,6 +122,8 @@ class AssetRef(Strict):
     def _file_needs_path(self) -> "AssetRef":
         if self.source in ("file", "local") and not self.path:
             raise ValueError(f"source {self.source!r} needs a path")
+        if self.source not in ("file", "local") and self.path is not None:
+            raise ValueError(f"source {self.source!r} takes no path (it would be ignored)")
         return self
 
 
@@ -70,8 +133,8 @@ class ObjectSpec(Strict):
     description: str = ""
     attributes: Attributes = Attributes()
     asset: AssetRef | None = None
-    instance_id: int | None = Field(default=None, ge=1)
-    position: Vec3 | None = None
+    instance_id: int | None = Field(default=None, ge=1, le=MAX_INSTANCE_ID)
+    position: Position | None = None
     rotation: Quat = (1.0, 0.0, 0.0, 0.0)
     scale: PositiveVec3 = (1.0, 1.0, 1.0)
     support: str | None = None  # "floor", "wall", "air" (it flies) or the id of the object it rests on
@@ -87,10 +150,7 @@ class ObjectSpec(Strict):
     @field_validator("rotation")
     @classmethod
     def _unit_quaternion(cls, q: Quat) -> Quat:
-        n = sum(c * c for c in q) ** 0.5
-        if n < 1e-6:
-            raise ValueError("quaternion has zero length")
-        return tuple(c / n for c in q)  # type: ignore[return-value]
+        return unit_quaternion(q)
 
 
 class Relation(Strict):
@@ -115,21 +175,27 @@ class Room(Strict):
 class CameraSpec(Strict):
     """Pinhole camera; c2w is camera-to-world, OpenGL convention (looks along -Z, +Y up)."""
 
-    id: int = Field(ge=0)
-    width: int = Field(gt=0)
-    height: int = Field(gt=0)
-    fx: float = Field(gt=0)
-    fy: float = Field(gt=0)
-    cx: float
-    cy: float
-    c2w: tuple[tuple[float, float, float, float], ...]
+    id: int = Field(ge=0, lt=10000)  # names its files: views/rgb/NNNN.png
+    width: int = Field(gt=0, le=MAX_IMAGE_SIDE)  # rendered at RenderSettings' size, these scaled to it
+    height: int = Field(gt=0, le=MAX_IMAGE_SIDE)
+    fx: float = Field(gt=0, le=MAX_FOCAL_PX)
+    fy: float = Field(gt=0, le=MAX_FOCAL_PX)
+    cx: float = Field(ge=-MAX_FOCAL_PX, le=MAX_FOCAL_PX)
+    cy: float = Field(ge=-MAX_FOCAL_PX, le=MAX_FOCAL_PX)
+    c2w: Matrix4
 
     @field_validator("c2w")
     @classmethod
-    def _four_by_four(cls, m):
-        if len(m) != 4:
-            raise ValueError("must be a 4x4 matrix")
-        return m
+    def _rigid(cls, m: Matrix4) -> Matrix4:
+        return rigid_c2w(m)
+
+    @model_validator(mode="after")
+    def _blender_can_frame_it(self) -> "CameraSpec":
+        # Blender's lens is at least 1 mm on its 36 mm sensor: a shorter focal length would be clamped.
+        if self.fx < self.width / 36:
+            raise ValueError(f"fx: {self.fx:g} px is wider than Blender can render (at least width/36 = "
+                             f"{self.width / 36:g} px)")
+        return self
 
 
 class Motion(Strict):
@@ -146,8 +212,18 @@ class ObjectTrack(Strict):
     """One moving object's pose at every frame of the animation."""
 
     object: str
-    positions: list[Vec3]
-    rotations: list[Quat]
+    positions: list[Position] = Field(max_length=MAX_FRAMES)
+    rotations: list[Quat] = Field(max_length=MAX_FRAMES)
+
+    @field_validator("rotations")
+    @classmethod
+    def _turnable(cls, qs: list[Quat]) -> list[Quat]:
+        for i, q in enumerate(qs):
+            try:
+                unit_quaternion(q)
+            except ValueError as e:
+                raise ValueError(f"rotations[{i}]: {e}") from None
+        return qs
 
 
 class Animation(Strict):
@@ -156,10 +232,20 @@ class Animation(Strict):
     Objects without a track stay at their spec pose. Frame 0 is the spec's own pose.
     """
 
-    fps: float = Field(default=24.0, gt=0)
-    frames: int = Field(ge=2, le=2000)
-    camera: list[tuple[tuple[float, float, float, float], ...]]  # c2w per frame, OpenGL convention
-    objects: list[ObjectTrack] = []
+    fps: float = Field(default=24.0, ge=MIN_FPS, le=MAX_FPS)
+    frames: int = Field(ge=2, le=MAX_FRAMES)
+    camera: list[Matrix4] = Field(max_length=MAX_FRAMES)  # c2w per frame, OpenGL convention
+    objects: list[ObjectTrack] = Field(default=[], max_length=MAX_OBJECTS)
+
+    @field_validator("camera")
+    @classmethod
+    def _rigid_cameras(cls, poses: list[Matrix4]) -> list[Matrix4]:
+        for i, m in enumerate(poses):
+            try:
+                rigid_c2w(m)
+            except ValueError as e:
+                raise ValueError(f"camera[{i}]: {e}") from None
+        return poses
 
     @model_validator(mode="after")
     def _one_pose_per_frame(self) -> "Animation":
@@ -173,24 +259,24 @@ class Animation(Strict):
 
 class RenderSettings(Strict):
     quality: Quality = "draft"
-    views: int = Field(default=4, ge=1, le=64)
-    width: int | None = Field(default=None, gt=0)
-    height: int | None = Field(default=None, gt=0)
-    samples: int | None = Field(default=None, gt=0)
-    frames: int = Field(default=0, ge=0, le=2000)  # 0: stills only; N: an N-frame sequence when the scene moves
-    fps: float = Field(default=24.0, gt=0)
+    views: int = Field(default=4, ge=1, le=MAX_VIEWS)
+    width: ImageSide | None = None
+    height: ImageSide | None = None
+    samples: int | None = Field(default=None, gt=0, le=MAX_SAMPLES)
+    frames: int = Field(default=0, ge=0, le=MAX_FRAMES)  # 0: stills only; N: an N-frame sequence when the scene moves
+    fps: float = Field(default=24.0, ge=MIN_FPS, le=MAX_FPS)
 
 
 class SceneSpec(Strict):
     version: Literal["fyi.spec/1"] = SPEC_VERSION
     scene_id: str
-    seed: int = Field(default=0, ge=0)
-    instruction: str = ""
+    seed: int = Field(default=0, ge=0, le=MAX_SEED)
+    instruction: str = Field(default="", max_length=MAX_INSTRUCTION_CHARS)
     room: Room = Room()
-    objects: list[ObjectSpec] = Field(min_length=1)
-    relations: list[Relation] = []
-    cameras: list[CameraSpec] = []
-    motions: list[Motion] = []
+    objects: list[ObjectSpec] = Field(min_length=1, max_length=MAX_OBJECTS)
+    relations: list[Relation] = Field(default=[], max_length=MAX_RELATIONS)
+    cameras: list[CameraSpec] = Field(default=[], max_length=MAX_VIEWS)
+    motions: list[Motion] = Field(default=[], max_length=MAX_MOTIONS)
     animation: Animation | None = None
     render: RenderSettings = RenderSettings()
     warnings: list[str] = []
@@ -205,7 +291,7 @@ class SceneSpec(Strict):
     @model_validator(mode="after")
     def _references_exist(self) -> "SceneSpec":
         ids = [o.id for o in self.objects]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         if dupes:
             raise ValueError(f"duplicate object ids: {', '.join(dupes)}")
         known = set(ids)
@@ -226,6 +312,9 @@ class SceneSpec(Strict):
         iids = [o.instance_id for o in self.objects if o.instance_id is not None]
         if len(iids) != len(set(iids)):
             raise ValueError("instance_id values must be unique")
+        cams = [c.id for c in self.cameras]
+        if len(cams) != len(set(cams)):  # one camera's files would overwrite another's
+            raise ValueError("cameras: id values must be unique")
         return self
 
     def object(self, object_id: str) -> ObjectSpec:
