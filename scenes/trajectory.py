@@ -92,46 +92,58 @@ def inside_footprint(eye: np.ndarray, footprint: tuple[float, float] | None) -> 
                                  and abs(float(eye[1])) <= footprint[1] / 2 - WALL_CLEARANCE)
 
 
-def _outside_by(eye: np.ndarray, footprint: tuple[float, float] | None) -> float:
-    if footprint is None:
-        return 0.0
-    return max(0.0, abs(float(eye[0])) - footprint[0] / 2 + WALL_CLEARANCE) + \
-        max(0.0, abs(float(eye[1])) - footprint[1] / 2 + WALL_CLEARANCE)
-
-
 def _elevations(start: float) -> list[float]:
     """Elevations (radians) to try, lowest first: the one asked for, then climbing in 5 degree steps."""
     lo = min(max(start, 5.0), MAX_ELEVATION)
     return [math.radians(e) for e in [lo, *np.arange(5.0 * math.ceil(lo / 5.0 + 1e-9), MAX_ELEVATION + 1e-9, 5.0)]]
 
 
+def _room_reach(centre: np.ndarray, azimuth: float, footprint: tuple[float, float] | None) -> float:
+    """How far from `centre` along `azimuth` (on the floor) a camera can stand inside the walls."""
+    if footprint is None:
+        return math.inf
+    reach = math.inf
+    for axis, half in ((0, footprint[0] / 2 - WALL_CLEARANCE), (1, footprint[1] / 2 - WALL_CLEARANCE)):
+        step = math.cos(azimuth) if axis == 0 else math.sin(azimuth)
+        if abs(step) > 1e-9:
+            reach = min(reach, ((half if step > 0 else -half) - float(centre[axis])) / step)
+    return max(reach, 0.0)
+
+
 def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpec, *, azimuth: float,
                  elevation: float, degrees: float = 360.0,
                  footprint: tuple[float, float] | None = None) -> tuple[list[np.ndarray], list[int]]:
-    """A camera circling `centre` and looking at it, standing at every frame just far enough for all of
-    that frame's `points` to be in its picture (a long table needs more room seen from its side).
+    """A camera circling `centre` on one radius, looking at it, far enough at every frame for all of that
+    frame's `points` to be in its picture.
 
-    In a room it keeps inside the `footprint` by climbing (a steeper view needs less floor) rather than
-    backing through a wall; the climb is smoothed over neighbouring frames. Returns the c2w per frame
-    and the frames where even the steepest view leaves the room.
+    The radius is what the view 0 `elevation` needs all the way round, unless the room's `footprint` is
+    smaller: then the circle shrinks to fit inside the walls and the camera climbs where it must (a
+    steeper view needs less floor), smoothed over neighbouring frames. When even the steepest view
+    needs more floor than the walls leave, the circle keeps its radius and leaves the room. Returns the
+    c2w per frame and the frames whose camera stands outside the room.
     """
     frames = len(points)
     azimuths = azimuth + math.radians(degrees) * turn_fractions(frames, degrees)
     tries = _elevations(elevation)
-
-    def eye(k: int, el: float) -> np.ndarray:
-        u = viewing_direction(float(azimuths[k]), el)
-        return centre + u * fit_distance(points[k], centre, u, camera)
-
-    chosen = np.array([next((el for el in tries if inside_footprint(eye(k, el), footprint)),
-                            min(tries, key=lambda el: _outside_by(eye(k, el), footprint))) for k in range(frames)])
+    dirs = lambda k, el: viewing_direction(float(azimuths[k]), el)  # noqa: E731
+    need = lambda k, el: fit_distance(points[k], centre, dirs(k, el), camera)  # noqa: E731
+    wanted = max(need(k, tries[0]) * math.cos(tries[0]) for k in range(frames))
+    reach = min(_room_reach(centre, float(a), footprint) for a in azimuths)
+    steepest = max(need(k, tries[-1]) * math.cos(tries[-1]) for k in range(frames))
+    # A circle the walls leave no room for even looking steeply down (a sofa against a wall) is flown at
+    # the radius view 0's height asks for, partly outside the room; the caller says so.
+    radius = min(wanted, reach) if reach >= steepest else wanted
+    # The lowest elevation from which the circle is far enough away (else the steepest).
+    chosen = np.array([next((el for el in tries if radius / math.cos(el) >= need(k, el) - 1e-9), tries[-1])
+                       for k in range(frames)])
     # Climb early and come down gently: a running maximum, then a running mean over the same window.
     half = max(1, frames // 12)
     full = degrees >= 360
     idx = lambda k: k % frames if full else min(max(k, 0), frames - 1)  # noqa: E731
     peak = np.array([max(chosen[idx(j)] for j in range(k - half, k + half + 1)) for k in range(frames)])
-    smooth = np.array([np.mean([peak[idx(j)] for j in range(k - half, k + half + 1)]) for k in range(frames)])
-    eyes = [eye(k, float(max(smooth[k], chosen[k]))) for k in range(frames)]
+    smooth = [max(float(np.mean([peak[idx(j)] for j in range(k - half, k + half + 1)])), float(chosen[k]))
+              for k in range(frames)]
+    eyes = [centre + dirs(k, el) * max(radius / math.cos(el), need(k, el)) for k, el in enumerate(smooth)]
     outside = [k for k, e in enumerate(eyes) if not inside_footprint(e, footprint)]
     return [look_at(e, centre) for e in eyes], outside
 
