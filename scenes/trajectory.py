@@ -107,7 +107,7 @@ def _room_reach(centre: np.ndarray, azimuth: float, footprint: tuple[float, floa
         step = math.cos(azimuth) if axis == 0 else math.sin(azimuth)
         if abs(step) > 1e-9:
             reach = min(reach, ((half if step > 0 else -half) - float(centre[axis])) / step)
-    return max(reach, 0.0)
+    return max(reach - 1e-6, 0.0)  # on the line is inside, rounding notwithstanding
 
 
 def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpec, *, azimuth: float,
