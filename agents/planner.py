@@ -60,14 +60,14 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
         if not problems:
             return planned, []
         notes.append(f"the model's motion plan did not hold ({problems[0]}); planned from templates instead")
-    scale = 1.0
+    scale, first_problems = 1.0, []
     for _ in range(4):
         planned, dropped = _compose(spec, assets, frames, fps, scale)
         problems = temporal_problems(planned, assets) if planned.animation is not None else []
         if not problems:
             if scale < 1.0:
-                first = first_problems[0]
-                notes += [f"motion shortened to {scale:.0%} of its length (at full length {first}): {m.text or m.verb}"
+                notes += [f"motion shortened to {scale:.0%} of its length (at full length {first_problems[0]}): "
+                          f"{m.text or m.verb}"
                           for m in spec.motions if m.subject != "camera" and m.verb in _MOVES]
             return planned, notes + dropped
         if scale == 1.0:
@@ -203,6 +203,10 @@ def _object_track(spec, assets, m: Motion, frames: int, fps: float,
             toward = None
     if direction is None and toward is None:
         direction = _directions(spec)["right"]
+    if direction is not None:
+        direction = direction * np.array([1.0, 1.0, 0.0])  # moves keep to their support; falls go down
+        if np.linalg.norm(direction) < 1e-9:
+            return None, None  # "up": nothing here lifts a thing off what it stands on
     wanted = USUAL_RUN * speed_of(m.text) * scale
     stop_at = m.target if m.target and verb != "retreat" else None
     begin, end, stopped_by = _room_to_move(spec, assets, obj, direction, toward, stop_at, wanted)
@@ -236,14 +240,13 @@ def _room_to_move(spec, assets, obj, direction: np.ndarray | None, toward: np.nd
     start = np.array(obj.position, float)
     best = None
     lateral = (0.0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0)
+    first_way = direction
+    if first_way is None:
+        first_way = (toward - start) * np.array([1.0, 1.0, 0.0])
+        first_way = first_way / max(1e-9, float(np.linalg.norm(first_way)))
+    side = np.array([-first_way[1], first_way[0], 0.0])
     for offset in lateral:
-        way = direction if direction is not None else None
-        side = None
-        if way is None:
-            way = toward - start
-            way[2] = 0
-            way = way / max(1e-9, float(np.linalg.norm(way)))
-        side = np.array([-way[1], way[0], 0.0])
+        way = direction
         origin = start + side * offset
         if offset and not _fits(spec, assets, obj, origin):
             continue
@@ -268,6 +271,8 @@ def _room_to_move(spec, assets, obj, direction: np.ndarray | None, toward: np.nd
             best = candidate
         if run >= wanted - 1e-6 or (blocker == target and target is not None and run >= 0.5 * wanted):
             break
+    if best is None:  # standing on its target: nowhere to go
+        return start, start, target
     return best[1], best[2], best[3]
 
 
