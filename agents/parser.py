@@ -144,6 +144,15 @@ _MOTION_GOALS = {("toward",), ("towards",), ("to",), ("at",), ("around",), ("rou
                  ("across",), ("along",), ("through",), ("past",), ("closer", "to"), ("nearer", "to"),
                  ("up", "to"), ("over", "to"), ("close", "to"), ("in", "on"), ("on", "to"), ("away", "from"),
                  ("all", "around"), ("all", "the", "way", "around")}
+# manner words of a motion clause: how far a move goes in the same time, relative to an ordinary pace.
+# Outside a motion clause ("a fast car") they are reported as ignored.
+SPEED_WORDS = {"slowly": 0.5, "slow": 0.5, "gently": 0.6, "leisurely": 0.6, "steadily": 1.0,
+               "quickly": 2.0, "quick": 2.0, "fast": 2.0, "rapidly": 2.0, "swiftly": 2.0, "speedily": 2.0}
+
+# goal words that say where a mover passes, not where it stops: for things (not the camera) they place the
+# mover beside (or on) what they name, and the move keeps its own direction.
+_MOTION_PATHS = {("across",), ("along",), ("through",), ("past",), ("around",), ("round",), ("all", "around"),
+                 ("all", "the", "way", "around")}
 _DURATION = re.compile(r"^(over|for|in|during|within|after|about)$")
 _DURATION_UNITS = {"second", "seconds", "sec", "secs", "s", "frame", "frames", "minute", "minutes", "moment"}
 
@@ -165,7 +174,7 @@ sit sits sitting sat stand stands standing stood lie lies lying lay rest rests r
 set sets located located positioned position arranged arrange arranging lined lines kept stored hanging hangs
 hung mounted leaning leans lean propped displayed shown show shows showing render rendered draw drawn create
 make generate please can could would should will shall may might must let lets need want like
-slowly quickly fast slow gently smoothly steadily gradually suddenly softly then finally first next later
+smoothly gradually suddenly softly then finally first next later
 entire whole full half together nicely neatly
 clockwise counterclockwise anticlockwise
 made consisting consist consists composed
@@ -837,15 +846,19 @@ class _InstructionReader:
                 self._unknown(np.value)
             return np.end
         camera_verbs = all(d.verb in _CAMERA_VERBS for d in c.motions)
-        if goal is not None and goal[1] == best or (pred is not None and pred[1] == best and
-                                                    all(d.target is None for d in c.motions) and
-                                                    (camera_verbs or _PREDICATES[pred[0]][0] not in ("on", "in"))):
-            words = goal[0] if goal is not None and goal[1] == best else pred[0]
+        is_goal = goal is not None and goal[1] == best
+        if not is_goal and pred is not None and pred[1] == best and all(d.subject != CAMERA for d in c.motions):
+            return self._motion_place(i, hi, pred)
+        if is_goal and goal[0] in _MOTION_PATHS and all(d.subject != CAMERA for d in c.motions):
+            return self._motion_place(i, hi, goal)
+        if is_goal or (pred is not None and pred[1] == best and all(d.target is None for d in c.motions) and
+                       (camera_verbs or _PREDICATES[pred[0]][0] not in ("on", "in"))):
+            words = goal[0] if is_goal else pred[0]
             np = self._noun_phrase(i + best, hi, "object")
             self._use(i, i + best)
             if words in (("closer", "to"), ("nearer", "to"), ("close", "to")):
                 for d in c.motions:
-                    if d.verb == "move":
+                    if d.verb == "move" and d.subject == CAMERA:
                         d.verb = "approach"
             if np is None:
                 return i + best
@@ -867,9 +880,40 @@ class _InstructionReader:
             return np.end
         return None
 
+    def _motion_place(self, i: int, hi: int, match: tuple[Words, int]) -> int | None:
+        """A place phrase inside a motion clause ("rolls to the left in front of a sofa", "walks past the
+        sofa"): it places the mover; the move keeps its own direction and no target cuts it short.
+        "to the left of X" also gives the direction."""
+        words = match[0]
+        if words in _PREDICATES and _PREDICATES[words][0] in ("on", "in", "between"):
+            return None  # read as an ordinary relation: "falls from the table onto the floor", "between A and B"
+        np = self._noun_phrase(i + match[1], hi, "object")
+        self._use(i, i + match[1])
+        if np is None or np.kind != "object":
+            if np is not None and np.kind == "unknown":
+                self._unknown(np.value)
+            elif np is not None and np.kind == "room":
+                self._set_room(np.value)
+            return i + match[1] if np is None else np.end
+        if words in _PREDICATES:
+            predicate = _PREDICATES[words][0]
+        else:
+            holder = self._group(np.mention.refs[0]).category in _TABLES
+            predicate = "on" if words in (("across",), ("along",)) and holder else "near"
+        if predicate in ("left_of", "right_of") and words[0] == "to":
+            for d in self.c.motions:
+                if d.direction is None:
+                    d.direction = "left" if predicate == "left_of" else "right"
+        for d in self.c.motions:
+            if d.subject_mention is not None:
+                self._relate(d.subject_mention, predicate, np.mention)
+        return np.end
+
     def _close_motions(self) -> None:
         lo, hi = self.clause_span
         text = self._source(lo, hi).strip().rstrip(",;:").strip()
+        if self.c.motions:
+            self.used.update(k for k in range(lo, hi) if self.tokens[k] in SPEED_WORDS)  # the planner reads them
         for d in self.c.motions:
             self.motions.append(RequestedMotion(subject=d.subject, verb=d.verb, target=d.target,
                                                 direction=d.direction, text=text))
@@ -1060,4 +1104,4 @@ def parse_instruction(text: str) -> Request:
     return reader.request()
 
 
-__all__ = ["MAX_COUNT", "parse_instruction"]
+__all__ = ["MAX_COUNT", "SPEED_WORDS", "parse_instruction"]

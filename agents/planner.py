@@ -5,6 +5,12 @@ orbits, dollies, pans and follows), then checks the whole sequence: nothing inte
 frame, moving objects stay on their support unless they fall, motion is smooth, and what moves stays
 in frame. A failed check shortens the motion and plans again; a motion that cannot be made to hold
 is dropped with a warning.
+
+A move goes the way its direction words say; a target ("rolls to the sofa") ends it where the text
+says it ends. A move without room where the object stands starts where it has room (further back
+along its way, or beside it) before it is made shorter, and a shorter move than asked is a warning
+naming the motion. Orbiting and following cameras keep every object wholly in the picture in every
+frame and, in a room, stay inside its walls (or say where they cannot).
 """
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import numpy as np
 
 from fyi.assets.model import Asset
 from fyi.agents.backend import MotionPlan
+from fyi.agents.parser import SPEED_WORDS
 from fyi.scenes.cameras import frame_cameras, look_at
 from fyi.scenes.geometry import (
     body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
@@ -22,14 +29,15 @@ from fyi.scenes.geometry import (
 from fyi.scenes.layout import FLAT
 from fyi.scenes.spec import PLACES, Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
-    dolly_cameras, ease_in_out, frame_pose, linear_path, orbit_cameras, pan_cameras, rolling_rotations,
-    spin_rotations,
+    dolly_cameras, ease_in_out, frame_pose, framed_follow, framed_orbit, linear_path, pan_cameras,
+    rolling_rotations, spin_rotations,
 )
 
 DEFAULT_FRAMES = 24
 DEFAULT_FPS = 12.0
 MAX_ACCELERATION = 30.0  # m/s^2 for anything that does not fall
 PUSH_SPEED = 0.9  # m/s: how fast something is pushed over an edge
+USUAL_RUN = 1.5  # metres a move covers in the sequence at an ordinary pace, room permitting
 CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
 
 
@@ -52,12 +60,18 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
         if not problems:
             return planned, []
         notes.append(f"the model's motion plan did not hold ({problems[0]}); planned from templates instead")
-    scale = 1.0
+    scale, first_problems = 1.0, []
     for _ in range(4):
         planned, dropped = _compose(spec, assets, frames, fps, scale)
-        problems = temporal_problems(planned, assets)
+        problems = temporal_problems(planned, assets) if planned.animation is not None else []
         if not problems:
+            if scale < 1.0:
+                notes += [f"motion shortened to {scale:.0%} of its length (at full length {first_problems[0]}): "
+                          f"{m.text or m.verb}"
+                          for m in spec.motions if m.subject != "camera" and m.verb in _MOVES]
             return planned, notes + dropped
+        if scale == 1.0:
+            first_problems = problems
         scale *= 0.6
     # Keep only the camera: object motions that never held are reported, not rendered broken.
     camera_only = spec.model_copy(update={"motions": [m for m in spec.motions if m.subject == "camera"]})
@@ -75,13 +89,13 @@ _DURATION = re.compile(r"\b(?:over|in|for|during|within)\s+(?:the\s+(?:next|cour
                        r"\s*(seconds?|secs?|s|minutes?|mins?)\b")
 
 
-_SPEEDS = {"slowly": 0.5, "slow": 0.5, "gently": 0.6, "quickly": 1.0, "fast": 1.0, "rapidly": 1.0}
+_MOVES = ("move", "roll", "slide", "push", "follow", "retreat")
 
 
 def speed_of(text: str) -> float:
-    """How far a move goes in the sequence, relative to the way it has free: slow things go less far.
-    (Fast ones already take all the way there is.)"""
-    return min((_SPEEDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _SPEEDS), default=1.0)
+    """How far a move goes in the same time, relative to an ordinary pace: the first speed word of
+    its clause ("slowly": half as far, "fast": twice as far)."""
+    return next((SPEED_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in SPEED_WORDS), 1.0)
 
 
 def duration_of(text: str) -> float | None:
@@ -132,16 +146,20 @@ def _compose(spec: SceneSpec, assets: dict[str, Asset], frames: int, fps: float,
         if m.verb == "push" and m.target and m.target != m.subject:
             tracks.update(_push(spec, assets, m, frames, fps, scale))
             continue
-        track = _object_track(spec, assets, m, frames, fps, scale)
+        track, note = _object_track(spec, assets, m, frames, fps, scale)
         if track is None:
             dropped.append(f"motion not understood for {m.subject}: {m.text or m.verb}")
         else:
             tracks[m.subject] = track
+        if note:
+            dropped.append(note)
     anim = Animation(fps=fps, frames=frames, camera=[spec.cameras[0].c2w] * frames, objects=list(tracks.values()))
     planned = spec.model_copy(update={"animation": anim})
     cam_motions = [m for m in spec.motions if m.subject == "camera"]
     if cam_motions:
-        cams = _camera_path(planned, assets, cam_motions[0], frames)
+        cams, note = _camera_path(planned, assets, cam_motions[0], frames)
+        if note:
+            dropped.append(note)
     else:
         cams = [_static_camera(planned, assets)] * frames
     anim = anim.model_copy(update={"camera": [tuple(tuple(round(float(v), 6) for v in row) for row in c) for c in cams]})
@@ -159,34 +177,47 @@ def _directions(spec: SceneSpec) -> dict[str, np.ndarray]:
             "toward_camera": -away, "up": np.array([0.0, 0.0, 1.0]), "down": np.array([0.0, 0.0, -1.0])}
 
 
-def _object_track(spec, assets, m: Motion, frames: int, fps: float, scale: float) -> ObjectTrack | None:
+def _object_track(spec, assets, m: Motion, frames: int, fps: float,
+                  scale: float) -> tuple[ObjectTrack | None, str | None]:
+    """The track of one object's own motion, and a note when it goes less far than asked."""
     obj = spec.object(m.subject)
     asset = assets[obj.id]
-    start = np.array(obj.position, float)
     rot = obj.rotation
     verb = m.verb
     if verb == "spin":
-        return _track(obj.id, [start] * frames, spin_rotations(rot, frames))
+        return _track(obj.id, [np.array(obj.position, float)] * frames, spin_rotations(rot, frames)), None
     if verb == "fall" or (verb == "move" and m.direction == "down"):
-        return _fall(spec, assets, obj, frames, fps)
+        return _fall(spec, assets, obj, frames, fps), None
+    if verb not in _MOVES:
+        return None, None
+    # Direction words win: "rolls to the left in front of the sofa" goes left. A target ("to the sofa")
+    # gives the way only when no direction word does, and ends the move wherever it comes.
     direction = _directions(spec).get(m.direction or "")
-    if m.target:
-        to = np.array(spec.object(m.target).position, float) - start
-        to[2] = 0
-        if np.linalg.norm(to) > 1e-6:
-            direction = to / np.linalg.norm(to)
-    if direction is None:
-        direction = _directions(spec)["right"] if verb in ("roll", "move", "slide", "push") else None
-    if direction is None or verb not in ("move", "roll", "slide", "push", "follow"):
-        return None
-    direction = direction * np.array([1.0, 1.0, 0.0])
-    reach = _free_run(spec, assets, obj, direction) * scale * speed_of(m.text)
-    if m.target:
-        gap = _free_run(spec, assets, obj, direction, stop_at=m.target)
-        reach = min(reach, gap * scale)
-    # Centre the run on the solved pose so it stays in the room and in view ("rolls from right to left").
-    back = min(reach / 2, _free_run(spec, assets, obj, -direction)) if not m.target else 0.0
-    path = linear_path(start - direction * back, start + direction * (reach - back), frames)
+    toward = None
+    if m.target and m.target != obj.id:
+        toward = np.array(spec.object(m.target).position, float)
+        if verb == "retreat" and direction is None:  # "the dog walks away from the sofa"
+            way = np.array(obj.position, float) - toward
+            way[2] = 0
+            direction = way / max(1e-9, float(np.linalg.norm(way)))
+            toward = None
+    if direction is None and toward is None:
+        direction = _directions(spec)["right"]
+    if direction is not None:
+        direction = direction * np.array([1.0, 1.0, 0.0])  # moves keep to their support; falls go down
+        if np.linalg.norm(direction) < 1e-9:
+            return None, None  # "up": nothing here lifts a thing off what it stands on
+    wanted = USUAL_RUN * speed_of(m.text) * scale
+    stop_at = m.target if m.target and verb != "retreat" else None
+    begin, end, stopped_by = _room_to_move(spec, assets, obj, direction, toward, stop_at, wanted)
+    run = float(np.linalg.norm(end - begin))
+    note = None
+    # Arriving at the target is the end the text asked for; anything else shorter than asked is said.
+    short = run < 0.5 * wanted if stop_at and stopped_by == stop_at else run < 0.9 * wanted
+    if short:
+        note = (f"motion shortened: {m.text or verb!r} goes {run:.2f} m of the {wanted:.2f} m asked "
+                f"({stopped_by or 'no room'} in the way)")
+    path = linear_path(begin, end, frames)
     if verb == "roll":
         radius = max(0.02, float(asset.dims[2]) / 2)
         rots = rolling_rotations(path, radius, rot)
@@ -195,14 +226,69 @@ def _object_track(spec, assets, m: Motion, frames: int, fps: float, scale: float
         path = [p + centre - rotation_matrix(q) @ centre for p, q in zip(path, rots)]
     else:
         rots = [rot] * frames
-    return _track(obj.id, path, rots)
+    return _track(obj.id, path, rots), note
 
 
-def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = None) -> float:
-    """How far an object can travel along `direction` before it meets a wall, another object or the
-    edge of what it stands on (at most 1.5 m, and half the room for long rooms)."""
-    asset = assets[obj.id]
+def _room_to_move(spec, assets, obj, direction: np.ndarray | None, toward: np.ndarray | None,
+                  target: str | None, wanted: float) -> tuple[np.ndarray, np.ndarray, str | None]:
+    """Where a move of `wanted` metres begins and ends, and what ends it early (None when nothing does).
+
+    The run goes through the solved pose, centred on it when it can (so it stays in the room and in
+    view); when the way ahead is short it starts further back. A target ends the run when it is
+    reached. When the line through the pose has too little room, lines beside it are tried.
+    """
     start = np.array(obj.position, float)
+    best = None
+    lateral = (0.0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1.0, -1.0)
+    first_way = direction
+    if first_way is None:
+        first_way = (toward - start) * np.array([1.0, 1.0, 0.0])
+        first_way = first_way / max(1e-9, float(np.linalg.norm(first_way)))
+    side = np.array([-first_way[1], first_way[0], 0.0])
+    for offset in lateral:
+        way = direction
+        origin = start + side * offset
+        if offset and not _fits(spec, assets, obj, origin):
+            continue
+        if direction is None:  # aim from this origin at the target
+            way = toward - origin
+            way[2] = 0
+            if np.linalg.norm(way) < 1e-6:
+                continue
+            way = way / float(np.linalg.norm(way))
+        ahead, blocker = _free_run(spec, assets, obj, way, stop_at=target, start=origin, limit=wanted)
+        if blocker == target and target is not None:
+            back = 0.0 if ahead >= wanted else _free_run(spec, assets, obj, -way, start=origin,
+                                                          limit=wanted - ahead)[0]
+        else:
+            behind = _free_run(spec, assets, obj, -way, start=origin, limit=wanted)[0]
+            back = min(wanted / 2, behind)
+            back = max(back, min(wanted - ahead, behind))
+            ahead = min(ahead, wanted - back)
+        run = back + ahead
+        candidate = (run, origin - way * back, origin + way * ahead, blocker if run < wanted - 1e-6 else None)
+        if best is None or run > best[0] + 0.05:
+            best = candidate
+        if run >= wanted - 1e-6 or (blocker == target and target is not None and run >= 0.5 * wanted):
+            break
+    if best is None:  # standing on its target: nowhere to go
+        return start, start, target
+    return best[1], best[2], best[3]
+
+
+def _fits(spec, assets, obj, pos: np.ndarray) -> bool:
+    """Whether `obj` can stand at `pos`: inside the room, on what holds it, through nothing."""
+    return _free_run(spec, assets, obj, np.array([1.0, 0.0, 0.0]), start=pos, limit=0.0, probe_start=True)[1] is None
+
+
+def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = None, *,
+              start: np.ndarray | None = None, limit: float = USUAL_RUN,
+              probe_start: bool = False) -> tuple[float, str | None]:
+    """How far an object can travel from `start` (its pose) along `direction`, at most `limit`, and
+    what stops it: "a wall", "the edge of <support>", another object's id, `stop_at` when it is
+    reached, or None when nothing does."""
+    asset = assets[obj.id]
+    start = np.array(obj.position if start is None else start, float)
     others = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects
               if o.id not in (obj.id, obj.support) and assets[o.id].dims[2] >= FLAT}
     holder = None
@@ -210,22 +296,26 @@ def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = No
         s = spec.object(obj.support)
         holder = body(assets[s.id], s.position, s.rotation, s.scale)
     w, d, _ = spec.room.size or (20.0, 20.0, 10.0)
-    limit = min(1.5, 0.6 * max(w, d))
     step, run = 0.02, 0.0
-    while run + step <= limit:
-        pos = start + direction * (run + step)
-        b = body(asset, pos, obj.rotation, obj.scale)
+    steps = [0.0] if probe_start else []
+    while run + step <= limit + 1e-9:
+        steps.append(run + step)
+        run += step
+    run = 0.0
+    for s_ in steps:
+        b = body(asset, start + direction * s_, obj.rotation, obj.scale)
         lo, hi = b.lo, b.hi
         if lo[0] < -w / 2 + 0.02 or hi[0] > w / 2 - 0.02 or lo[1] < -d / 2 + 0.02 or hi[1] > d / 2 - 0.02:
-            break
+            return run, "a wall"
         if holder is not None and not holder.outline.contains(b.outline.centroid):
-            break
-        if any(interpenetrate(b, ob) for oid, ob in others.items()):
-            break
+            return run, f"the edge of {obj.support}"
+        hit = next((oid for oid, ob in others.items() if interpenetrate(b, ob)), None)
+        if hit is not None:
+            return run, hit
         if stop_at is not None and stop_at in others and b.outline.distance(others[stop_at].outline) < 0.05:
-            break
-        run += step
-    return run
+            return run, stop_at
+        run = s_
+    return run, None
 
 
 def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
@@ -271,7 +361,7 @@ def _push(spec, assets, m: Motion, frames: int, fps: float, scale: float) -> dic
     way = np.array(pushed.position, float) - start
     way[2] = 0
     direction = way / max(1e-9, float(np.linalg.norm(way)))
-    contact = _free_run(spec, assets, pusher, direction, stop_at=pushed.id)
+    contact = _free_run(spec, assets, pusher, direction, stop_at=pushed.id)[0]
     reach = contact + 0.5 * scale  # on past the point of contact
     path = linear_path(start, start + direction * reach, frames)
     poses = simulate(spec, assets, {pusher.id: [tuple(p) for p in path]}, {pushed.id}, frames, fps)
@@ -296,30 +386,65 @@ def _scene_centre(spec, assets) -> np.ndarray:
     return (lo + hi) / 2
 
 
-def _camera_path(spec, assets, m: Motion, frames: int) -> list[np.ndarray]:
+def _camera_path(spec, assets, m: Motion, frames: int) -> tuple[list[np.ndarray], str | None]:
+    """The camera's pose at every frame for a camera motion, and a note on what it could not keep."""
     c2w = np.array(spec.cameras[0].c2w)
     if m.target:
         lo, hi = world_bbox(spec.object(m.target), assets[m.target])
         target = (lo + hi) / 2
     else:
         target = _scene_centre(spec, assets)
-    if m.verb == "orbit":
-        return orbit_cameras(c2w, target, frames, 360.0)
+    if m.verb in ("orbit", "follow"):
+        return _framing_path(spec, assets, m, frames, target)
     if m.verb == "approach":
-        return dolly_cameras(c2w, target, frames, 0.55)
+        return dolly_cameras(c2w, target, frames, 0.55), None
     if m.verb == "retreat":
-        return dolly_cameras(c2w, target, frames, 1.6)
+        return dolly_cameras(c2w, target, frames, 1.6), None
     if m.verb == "pan":
-        return pan_cameras(c2w, frames, -30.0 if m.direction == "right" else 30.0)
-    if m.verb == "follow" and m.target:
-        obj = spec.object(m.target)
-        out = []
+        return pan_cameras(c2w, frames, -30.0 if m.direction == "right" else 30.0), None
+    return [c2w] * frames, None
+
+
+def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> tuple[list[np.ndarray], str | None]:
+    """An orbit around `target` or a follow of `m.target` that holds every object wholly in the
+    picture at every frame, starting from view 0's side and height, inside the room's walls."""
+    cam = spec.cameras[0]
+    c2w = np.array(cam.c2w)
+    fwd = -c2w[:3, 2]
+    elevation = math.degrees(math.asin(max(-1.0, min(1.0, -fwd[2]))))
+    points = [_corners_at(spec, assets, f) for f in range(frames)]
+    room = spec.room
+    footprint = tuple(room.size[:2]) if room.size and room.walls and room.type != "outdoors" else None
+    if m.verb == "orbit":
+        eye = c2w[:3, 3]
+        azimuth = math.atan2(eye[1] - target[1], eye[0] - target[0])
+        cams, outside = framed_orbit(points, target, cam, azimuth=azimuth, elevation=elevation, footprint=footprint)
+    elif m.target:
+        followed = spec.object(m.target)
+        centres = []
         for f in range(frames):
-            m2 = c2w.copy()
-            m2[:3, 3] += np.array(frame_pose(spec, obj.id, f)[0]) - np.array(obj.position)
-            out.append(m2)
-        return out
-    return [c2w] * frames
+            pos, rot = frame_pose(spec, followed.id, f)
+            lo, hi = world_bbox(followed.model_copy(update={"position": pos, "rotation": rot}), assets[followed.id])
+            centres.append((lo + hi) / 2)
+        cams, outside = framed_follow(points, centres, cam, azimuth=math.atan2(-fwd[1], -fwd[0]),
+                                      elevation=elevation, footprint=footprint)
+    else:
+        return [c2w] * frames, None
+    if not outside:
+        return cams, None
+    w, d = footprint
+    return cams, (f"the camera leaves the {w:.1f} x {d:.1f} m room in {len(outside)} of {frames} frames to keep "
+                  f"every object in the picture: {m.text or m.verb}")
+
+
+def _corners_at(spec, assets, frame: int) -> np.ndarray:
+    """The corners of every object's world box at `frame` (8 per object)."""
+    corners = []
+    for o in spec.objects:
+        pos, rot = frame_pose(spec, o.id, frame)
+        lo, hi = world_bbox(o.model_copy(update={"position": pos, "rotation": rot}), assets[o.id])
+        corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
+    return np.array(corners)
 
 
 def _static_camera(spec, assets) -> np.ndarray:

@@ -56,3 +56,27 @@ def scaled(camera: CameraSpec, width: int, height: int) -> CameraSpec:
     s = width / camera.width
     return camera.model_copy(update={"width": width, "height": height, "fx": camera.fx * s, "fy": camera.fy * s,
                                      "cx": camera.cx * s, "cy": camera.cy * height / camera.height})
+
+
+def fit_distance(points: np.ndarray, target: np.ndarray, toward_eye: np.ndarray, camera: CameraSpec, *,
+                 margin: float = 0.1) -> float:
+    """How far from `target` along the unit `toward_eye` a camera with `camera`'s intrinsics, looking at
+    `target`, must stand for every point of `points` (N, 3) to be in its picture with `margin` to spare.
+
+    The rule `frame_cameras` uses for stills, for a camera whose lens is already chosen (a sequence
+    keeps view 0's intrinsics).
+    """
+    probe = look_at(target + toward_eye, target)
+    right, up, f = probe[:3, 0], probe[:3, 1], -probe[:3, 2]
+    tan_x = camera.width / 2 / camera.fx * (1 - margin)
+    tan_y = camera.height / 2 / camera.fy * (1 - margin)
+    rel = np.asarray(points, float) - target
+    # depth of a point = rel.f + d; it fits when |rel.right| <= tan_x * depth (same for up).
+    need = np.maximum(np.abs(rel @ right) / tan_x, np.abs(rel @ up) / tan_y) - rel @ f
+    return max(float(need.max()), 0.5)
+
+
+def viewing_direction(azimuth: float, elevation: float) -> np.ndarray:
+    """Unit vector from a target to a camera at `azimuth` (about +Z, from +X) and `elevation` (radians)."""
+    return np.array([math.cos(elevation) * math.cos(azimuth), math.cos(elevation) * math.sin(azimuth),
+                     math.sin(elevation)])

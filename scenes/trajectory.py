@@ -10,8 +10,11 @@ import math
 import numpy as np
 
 from fyi.errors import FyiError
-from fyi.scenes.spec import Animation, Quat, SceneSpec
+from fyi.scenes.cameras import fit_distance, look_at, viewing_direction
+from fyi.scenes.spec import Animation, CameraSpec, Quat, SceneSpec
 
+MAX_ELEVATION = 75.0  # degrees: a camera that climbs to keep things in the picture stops short of top-down
+WALL_CLEARANCE = 0.15  # metres a moving camera keeps from the walls
 
 
 def ease_in_out(t: np.ndarray) -> np.ndarray:
@@ -61,10 +64,17 @@ def spin_rotations(start: Quat, frames: int, turns: float = 1.0) -> list[Quat]:
     return [quat_multiply(axis_angle(np.array([0.0, 0.0, 1.0]), 2 * math.pi * turns * float(v)), start) for v in s]
 
 
+def turn_fractions(frames: int, degrees: float) -> np.ndarray:
+    """How far along its turn each frame is. A full turn steps 1/frames a frame at a steady pace, so
+    its last frame is one step short of the first (a loop does not show the same picture twice);
+    a partial turn eases in and out and ends where it was asked to."""
+    return np.arange(frames) / frames if degrees >= 360 else ease_in_out(times(frames))
+
+
 def orbit_cameras(c2w: np.ndarray, target: np.ndarray, frames: int, degrees: float = 360.0) -> list[np.ndarray]:
     """The camera carried around the vertical axis through `target`, looking at it all along."""
     out = []
-    for s in ease_in_out(times(frames)) if degrees < 360 else times(frames):
+    for s in turn_fractions(frames, degrees):
         a = math.radians(degrees) * float(s)
         r = np.eye(4)
         r[:2, :2] = [[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]]
@@ -74,6 +84,87 @@ def orbit_cameras(c2w: np.ndarray, target: np.ndarray, frames: int, degrees: flo
         back[:3, 3] = target
         out.append(back @ r @ shift @ c2w)
     return out
+
+
+def inside_footprint(eye: np.ndarray, footprint: tuple[float, float] | None) -> bool:
+    """Whether a camera at `eye` stands inside a room of `footprint` (width, depth; None: no walls)."""
+    return footprint is None or (abs(float(eye[0])) <= footprint[0] / 2 - WALL_CLEARANCE
+                                 and abs(float(eye[1])) <= footprint[1] / 2 - WALL_CLEARANCE)
+
+
+def _elevations(start: float) -> list[float]:
+    """Elevations (radians) to try, lowest first: the one asked for, then climbing in 5 degree steps."""
+    lo = min(max(start, 5.0), MAX_ELEVATION)
+    return [math.radians(e) for e in [lo, *np.arange(5.0 * math.ceil(lo / 5.0 + 1e-9), MAX_ELEVATION + 1e-9, 5.0)]]
+
+
+def _room_reach(centre: np.ndarray, azimuth: float, footprint: tuple[float, float] | None) -> float:
+    """How far from `centre` along `azimuth` (on the floor) a camera can stand inside the walls."""
+    if footprint is None:
+        return math.inf
+    reach = math.inf
+    for axis, half in ((0, footprint[0] / 2 - WALL_CLEARANCE), (1, footprint[1] / 2 - WALL_CLEARANCE)):
+        step = math.cos(azimuth) if axis == 0 else math.sin(azimuth)
+        if abs(step) > 1e-9:
+            reach = min(reach, ((half if step > 0 else -half) - float(centre[axis])) / step)
+    return max(reach - 1e-6, 0.0)  # on the line is inside, rounding notwithstanding
+
+
+def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpec, *, azimuth: float,
+                 elevation: float, degrees: float = 360.0,
+                 footprint: tuple[float, float] | None = None) -> tuple[list[np.ndarray], list[int]]:
+    """A camera circling `centre` on one radius, looking at it, far enough at every frame for all of that
+    frame's `points` to be in its picture.
+
+    The radius is what the view 0 `elevation` needs all the way round, unless the room's `footprint` is
+    smaller: then the circle shrinks to fit inside the walls and the camera climbs where it must (a
+    steeper view needs less floor), smoothed over neighbouring frames. When even the steepest view
+    needs more floor than the walls leave, the circle keeps its radius and leaves the room. Returns the
+    c2w per frame and the frames whose camera stands outside the room.
+    """
+    frames = len(points)
+    azimuths = azimuth + math.radians(degrees) * turn_fractions(frames, degrees)
+    tries = _elevations(elevation)
+    dirs = lambda k, el: viewing_direction(float(azimuths[k]), el)  # noqa: E731
+    need = lambda k, el: fit_distance(points[k], centre, dirs(k, el), camera)  # noqa: E731
+    wanted = max(need(k, tries[0]) * math.cos(tries[0]) for k in range(frames))
+    reach = min(_room_reach(centre, float(a), footprint) for a in azimuths)
+    steepest = max(need(k, tries[-1]) * math.cos(tries[-1]) for k in range(frames))
+    # A circle the walls leave no room for even looking steeply down (a sofa against a wall) is flown at
+    # the radius view 0's height asks for, partly outside the room; the caller says so.
+    radius = min(wanted, reach) if reach >= steepest else wanted
+    # The lowest elevation from which the circle is far enough away (else the steepest).
+    chosen = np.array([next((el for el in tries if radius / math.cos(el) >= need(k, el) - 1e-9), tries[-1])
+                       for k in range(frames)])
+    # Climb early and come down gently: a running maximum, then a running mean over the same window.
+    half = max(1, frames // 12)
+    full = degrees >= 360
+    idx = lambda k: k % frames if full else min(max(k, 0), frames - 1)  # noqa: E731
+    peak = np.array([max(chosen[idx(j)] for j in range(k - half, k + half + 1)) for k in range(frames)])
+    smooth = [max(float(np.mean([peak[idx(j)] for j in range(k - half, k + half + 1)])), float(chosen[k]))
+              for k in range(frames)]
+    eyes = [centre + dirs(k, el) * max(radius / math.cos(el), need(k, el)) for k, el in enumerate(smooth)]
+    outside = [k for k, e in enumerate(eyes) if not inside_footprint(e, footprint)]
+    return [look_at(e, centre) for e in eyes], outside
+
+
+def framed_follow(points: list[np.ndarray], targets: list[np.ndarray], camera: CameraSpec, *, azimuth: float,
+                  elevation: float, footprint: tuple[float, float] | None = None) -> tuple[list[np.ndarray], list[int]]:
+    """A camera that keeps its direction and looks at `targets[k]` (what it follows) at frame k, from
+    one distance far enough for every frame's `points` to be in the picture; in a room it climbs
+    rather than leave the `footprint`. Returns the c2w per frame and the frames outside the room."""
+    best: tuple[int, list[np.ndarray]] | None = None
+    for el in _elevations(elevation):
+        u = viewing_direction(azimuth, el)
+        d = max(fit_distance(p, t, u, camera) for p, t in zip(points, targets))
+        eyes = [t + u * d for t in targets]
+        outside = [k for k, e in enumerate(eyes) if not inside_footprint(e, footprint)]
+        if best is None or len(outside) < len(best[0]):
+            best = (outside, eyes)
+        if not outside:
+            break
+    outside, eyes = best
+    return [look_at(e, t) for e, t in zip(eyes, targets)], outside
 
 
 def dolly_cameras(c2w: np.ndarray, target: np.ndarray, frames: int, factor: float) -> list[np.ndarray]:

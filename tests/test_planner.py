@@ -167,3 +167,150 @@ def test_slowly_goes_less_far_in_the_same_time():
     usual, _, _ = planned("a ball rolls to the right", frames=12)
     run = lambda s: np.linalg.norm(np.subtract(s.animation.objects[0].positions[-1], s.animation.objects[0].positions[0]))  # noqa: E731
     assert run(slow) < 0.7 * run(usual)
+
+
+# --- issue 9: motion not cancelled by its surroundings, speeds, orbits that frame everything ---------
+
+
+def centre_track(spec, assets, oid):
+    """The centre of an object's world box at every frame (a rolling ball's pose origin swings about it)."""
+    obj = spec.object(oid)
+    out = []
+    for f in range(spec.animation.frames):
+        pos, rot = frame_pose(spec, oid, f)
+        lo, hi = world_bbox(obj.model_copy(update={"position": pos, "rotation": rot}), assets[oid])
+        out.append((lo + hi) / 2)
+    return np.array(out)
+
+
+def seen_from_view_0(spec, points):
+    """Points in view 0's camera space: x right, y up, z toward the viewer."""
+    w2c = np.linalg.inv(np.array(spec.cameras[0].c2w))
+    return np.asarray(points) @ w2c[:3, :3].T + w2c[:3, 3]
+
+
+def test_a_place_phrase_places_the_mover_and_the_direction_words_win():
+    spec, assets, notes = planned("a red ball rolls from right to left in front of a sofa", frames=12)
+    ball = next(o.id for o in spec.objects if o.category == "ball")
+    sofa = next(o.id for o in spec.objects if o.category == "sofa")
+    [motion] = spec.motions
+    assert motion.target is None and motion.direction == "left"
+    assert any(r.subject == ball and r.predicate == "in_front_of" and r.object == sofa for r in spec.relations)
+    x = seen_from_view_0(spec, centre_track(spec, assets, ball))[:, 0]
+    assert x[0] - x[-1] > 1.2, "rolls well over a metre to the left, not 2 cm toward the sofa"
+    assert all(b <= a + 1e-9 for a, b in zip(x, x[1:]))
+    assert notes == [] and temporal_problems(spec, assets) == []
+
+
+def test_a_target_ends_a_move_only_when_the_text_says_so():
+    spec, assets, notes = planned("the cat walks to the sofa", frames=12)
+    assert spec.motions[0].target == "sofa_0"
+    cat = centre_track(spec, assets, "cat_0")
+    sofa = np.array(spec.object("sofa_0").position)
+    way = float(np.linalg.norm(cat[-1, :2] - cat[0, :2]))
+    # The layout put the cat beside the sofa: the walk starts back where it has room to walk.
+    assert way > 0.7, "not a walk of a few centimetres"
+    assert np.linalg.norm(cat[-1, :2] - sofa[:2]) < np.linalg.norm(cat[0, :2] - sofa[:2]) - 0.7
+    last = frame_pose(spec, "cat_0", 11)
+    gap = body(assets["cat_0"], *last).outline.distance(body(assets["sofa_0"], spec.object("sofa_0").position,
+                                                            spec.object("sofa_0").rotation).outline)
+    assert gap < 0.1, "and ends at the sofa"
+    assert notes == [] and temporal_problems(spec, assets) == []
+    # "past" names a place, not where the move stops.
+    spec, assets, _ = planned("a ball rolls past the sofa to the right", frames=12)
+    assert spec.motions[0].target is None and spec.motions[0].direction == "right"
+    x = seen_from_view_0(spec, centre_track(spec, assets, "ball_0"))[:, 0]
+    assert x[-1] - x[0] > 1.2
+
+
+def test_a_move_without_room_starts_where_it_has_room_or_says_it_was_shortened():
+    from fyi.agents.planner import plan_animation as plan
+
+    _, spec = collect("a ball rolls to the right", seed=0, quality="draft", views=1, frames=12, fps=12.0)
+    laid = generate(spec).spec
+    assets = assets_for(laid)
+    w, d, _ = laid.room.size
+    # The ball pushed against the right wall: it starts back to the left and still rolls the usual way.
+    ball = laid.object("ball_0")
+    radius = float(assets["ball_0"].dims[0]) / 2
+    at_wall = laid.model_copy(update={"objects": [ball.model_copy(update={"position": (w / 2 - radius - 0.05, 0.0, 0.0)})]})
+    moved, notes = plan(at_wall, assets)
+    x = seen_from_view_0(moved, centre_track(moved, assets, "ball_0"))[:, 0]
+    assert notes == [] and x[-1] - x[0] > 1.4
+    # A ball on a stool has nowhere to go: the move is shorter, and the warning names it.
+    spec, assets, notes = planned("a ball on a stool rolls to the right", frames=12)
+    assert any(n.startswith("motion shortened: 'a ball on a stool rolls to the right'") and "stool_0" in n
+               for n in notes), notes
+    assert temporal_problems(spec, assets) == []
+
+
+def test_speed_words_scale_how_far_a_move_goes():
+    run = lambda s, a: float(np.linalg.norm(centre_track(s, a, "ball_0")[-1] - centre_track(s, a, "ball_0")[0]))  # noqa: E731
+    usual = run(*planned("a ball rolls to the left", frames=12)[:2])
+    for word in ("fast", "quickly", "rapidly"):
+        spec, assets, notes = planned(f"a ball rolls {word} to the left", frames=12)
+        assert run(spec, assets) > 1.8 * usual, word
+        assert not any("ignored" in w for w in spec.warnings + notes), word
+    # Too fast for the time it has: the move is made shorter, with a warning that names it.
+    spec, assets, notes = planned("a ball rolls rapidly to the left in 0.4 s")
+    assert any("motion shortened" in n and "rapidly" in n for n in notes), notes
+    assert temporal_problems(spec, assets) == []
+    # Outside a motion clause a speed word means nothing to FYI, and it says so.
+    _, car = collect("a fast car", seed=0, quality="draft", views=1)
+    assert any("ignored words: fast" in w for w in car.warnings)
+
+
+def corners_in_picture(spec, assets, frame: int) -> bool:
+    from fyi.agents.planner import _corners_at
+
+    cam = spec.cameras[0]
+    q = seen_from_view_0(spec.model_copy(update={"cameras": [cam.model_copy(update={"c2w": spec.animation.camera[frame]})]}),
+                         _corners_at(spec, assets, frame))
+    x = cam.fx * q[:, 0] / -q[:, 2] + cam.cx
+    y = -cam.fy * q[:, 1] / -q[:, 2] + cam.cy
+    return bool((q[:, 2] < 0).all() and (x >= 0).all() and (x <= cam.width).all() and (y >= 0).all()
+                and (y <= cam.height).all())
+
+
+def test_a_full_orbit_steps_evenly_frames_everything_and_stays_in_the_room():
+    frames = 12
+    spec, assets, notes = planned("a kitchen table with four chairs; the camera orbits the table", frames=frames)
+    assert notes == []
+    table = spec.object("table_0")
+    lo, hi = world_bbox(table, assets["table_0"])
+    centre = (lo + hi) / 2
+    eyes = np.array([np.array(c)[:3, 3] for c in spec.animation.camera])
+    angles = np.unwrap([math.atan2(e[1] - centre[1], e[0] - centre[0]) for e in eyes])
+    assert np.allclose(np.abs(np.diff(angles)), 2 * math.pi / frames, atol=1e-6), "360/N degrees a frame"
+    assert not np.allclose(spec.animation.camera[0], spec.animation.camera[-1], atol=1e-3), "no repeated frame"
+    w, d, _ = spec.room.size
+    assert (np.abs(eyes[:, 0]) < w / 2).all() and (np.abs(eyes[:, 1]) < d / 2).all(), "inside the walls"
+    for f in range(frames):
+        assert corners_in_picture(spec, assets, f), f"frame {f}: every object wholly in the picture"
+
+
+def test_a_follow_keeps_everything_in_the_picture():
+    spec, assets, notes = planned("a ball rolls to the left next to a chair; the camera follows the ball", frames=10)
+    assert [m.verb for m in spec.motions] == ["roll", "follow"] and notes == []
+    for f in range(10):
+        assert corners_in_picture(spec, assets, f), f"frame {f}"
+    x = seen_from_view_0(spec, centre_track(spec, assets, "ball_0"))[:, 0]
+    assert x[0] - x[-1] > 1.0
+    assert temporal_problems(spec, assets) == []
+
+
+def test_an_orbit_that_cannot_stay_in_the_room_says_so():
+    from fyi.scenes.spec import Room
+
+    spec, assets, _ = planned("the camera orbits the sofa", frames=8)
+    sofa = spec.object("sofa_0")
+    lo, hi = world_bbox(sofa, assets["sofa_0"])
+    # A room no bigger than the sofa: no camera inside it can see the whole sofa.
+    tight = spec.model_copy(update={"room": Room(type=spec.room.type, size=(float(hi[0] - lo[0]) + 0.4,
+                                                                             float(hi[1] - lo[1]) + 0.4, 2.7)),
+                                    "animation": None})
+    tight = tight.model_copy(update={"objects": [sofa.model_copy(update={"position": (0.0, 0.0, 0.0)})]})
+    replanned, notes = plan_animation(tight, assets)
+    assert any(n.startswith("the camera leaves the") and "orbits the sofa" in n for n in notes), notes
+    for f in range(8):
+        assert corners_in_picture(replanned, assets, f), "what is asked stays in the picture all the same"
