@@ -129,6 +129,8 @@ def build_asset(name: str, seed: int, style: Style = Style()) -> Asset:
                 part.color = rgb
             if material is not None:
                 part.material = material
+    if rgb is not None:
+        _show_asked_colour(asset, rgb)
     if style.scale != 1.0:
         s = style.scale
         for part in asset.parts:
@@ -140,6 +142,33 @@ def build_asset(name: str, seed: int, style: Style = Style()) -> Asset:
     asset.__dict__.pop("bounds", None)
     asset.__dict__.pop("footprint", None)
     return asset
+
+
+SHOWN = 0.6  # the share of what the main view sees of an object that its asked colour must cover
+DISPLAYS = {"screen", "display"}  # part names of screens, which can show a picture
+_TOWARD_VIEW = np.array([0.0, -np.cos(np.radians(30.0)), np.sin(np.radians(30.0))])  # front, from 30 deg up
+
+
+def _show_asked_colour(asset: Asset, rgb: tuple[float, float, float]) -> None:
+    """An asked colour must be the colour a person names the object by. When the body is only a rim
+    around a screen, a deck or a dark part that fills most of what the main view sees, those parts
+    take the colour too, largest first (a red tv shows a red picture; a white skateboard has white
+    grip tape); smaller details (wheels, handles, eyes) keep their own."""
+    def seen(part) -> float:
+        facing = np.clip(part.mesh.face_normals @ _TOWARD_VIEW, 0.0, None)
+        return float((part.mesh.area_faces * facing).sum())
+
+    total = sum(seen(p) for p in asset.parts)
+    shown = sum(seen(p) for p in asset.parts if p.role == "body")
+    # Glass stays glass (a red car has clear windows), but a screen lights up with a picture in the colour.
+    takers = [p for p in asset.parts if p.role == "detail" and (p.material != "glass" or p.name in DISPLAYS)]
+    for part in sorted(takers, key=seen, reverse=True):
+        if total <= 0 or shown / total >= SHOWN:
+            break
+        part.color = rgb
+        if part.name in DISPLAYS:
+            part.material = "emissive"
+        shown += seen(part)
 
 
 __all__ = ["CategoryInfo", "category", "categories", "info", "resolve_category", "nearest_category",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from fyi.assets.model import Asset
-from fyi.scenes.cameras import look_at
+from fyi.scenes.cameras import fit_distance, look_at, viewing_direction
 from fyi.scenes.geometry import object_transform, posed_vertices
 from fyi.scenes.spec import CameraSpec, SceneSpec
 
@@ -32,6 +32,7 @@ NEAR = 0.15            # metres: the closest a camera comes to an object's box
 # GenEval's relative-position rule on 2D boxes: the predicates it judges and the 0.1 box-size threshold
 PHOTO_PREDICATES = {"left_of": "left", "right_of": "right", "above": "above", "under": "below"}
 BOX_THRESHOLD = 0.1
+_IDENTITY = tuple(tuple(float(i == j) for j in range(4)) for i in range(4))
 DISTANCES = (1.0, 0.75, 0.55, 0.4, 0.28, 0.2, 0.14, 0.1, 0.07)  # of the distance at which everything fits
 
 
@@ -191,6 +192,7 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
     small = np.average(centres, axis=0, weights=1 / np.maximum(sizes, 0.05) ** 2)
     aims.append(small)
     aims.append((aims[0] + small) / 2)
+    corners = np.array([[b[i][0], b[j][1], b[k][2]] for b in tri.boxes for i in (0, 1) for j in (0, 1) for k in (0, 1)])
 
     def evaluate(c2w: np.ndarray, fov: float) -> tuple[Verdict, float]:
         fx_r = (rw / 2) / math.tan(fov / 2)
@@ -206,8 +208,10 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
 
     def consider(fov: float, el: float, az: float, aim: np.ndarray, scale: float) -> None:
         nonlocal best, best_verdict
-        u = _direction(az, el)
-        eye = aim + u * _fit_distance(tri.boxes, aim, u, fov, rw / rh) * scale
+        u = viewing_direction(math.radians(az), math.radians(el))
+        fx_r = (rw / 2) / math.tan(fov / 2)
+        lens = CameraSpec(id=0, width=rw, height=rh, fx=fx_r, fy=fx_r, cx=rw / 2, cy=rh / 2, c2w=_IDENTITY)
+        eye = aim + u * fit_distance(corners, aim, u, lens, margin=0.08) * scale
         if eye[2] < 0.1 or _too_close(eye, tri.boxes):
             return
         c2w = look_at(eye, aim)
@@ -235,23 +239,6 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
     camera = CameraSpec(id=0, width=width, height=height, fx=fx, fy=fx, cx=width / 2, cy=height / 2,
                         c2w=tuple(tuple(round(float(v), 6) for v in row) for row in c2w))
     return camera, best_verdict
-
-
-def _direction(azimuth: float, elevation: float) -> np.ndarray:
-    az, el = math.radians(azimuth), math.radians(elevation)
-    return np.array([math.cos(el) * math.cos(az), math.cos(el) * math.sin(az), math.sin(el)])
-
-
-def _fit_distance(boxes: np.ndarray, aim: np.ndarray, u: np.ndarray, fov: float, aspect: float) -> float:
-    """How far back along u a camera aimed at `aim` must stand to hold every box corner."""
-    corners = np.array([[b[i][0], b[j][1], b[k][2]] for b in boxes for i in (0, 1) for j in (0, 1) for k in (0, 1)])
-    probe = look_at(aim + u, aim)
-    right, up, f = probe[:3, 0], probe[:3, 1], -probe[:3, 2]
-    tan_x = math.tan(fov / 2) * 0.92
-    tan_y = tan_x / aspect
-    rel = corners - aim
-    need = np.maximum(np.abs(rel @ right) / tan_x, np.abs(rel @ up) / tan_y) - rel @ f
-    return max(float(need.max()), 0.5)
 
 
 def _too_close(eye: np.ndarray, boxes: np.ndarray) -> bool:
