@@ -37,8 +37,7 @@ def reset_blender() -> None:
     bpy.ops.wm.read_factory_settings(use_empty=True)
 
 
-def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray,
-              material_index: np.ndarray | None = None) -> bpy.types.Mesh:
+def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray, material_index: np.ndarray) -> bpy.types.Mesh:
     """A triangle mesh straight from arrays (foreach_set: no per-vertex Python loop)."""
     vertices = np.ascontiguousarray(vertices, dtype=np.float32)
     faces = np.ascontiguousarray(faces, dtype=np.int32)
@@ -49,8 +48,7 @@ def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray,
     me.loops.foreach_set("vertex_index", faces.ravel())
     me.polygons.add(len(faces))
     me.polygons.foreach_set("loop_start", np.arange(0, faces.size, 3, dtype=np.int32))
-    if material_index is not None:
-        me.polygons.foreach_set("material_index", np.ascontiguousarray(material_index, dtype=np.int32))
+    me.polygons.foreach_set("material_index", np.ascontiguousarray(material_index, dtype=np.int32))
     me.update()
     me.validate(clean_customdata=False)
     return me
@@ -83,7 +81,7 @@ class BlenderScene:
         reset_blender()
         self.resolved = resolved
         self.scene = bpy.context.scene
-        self._materials: dict[int, bpy.types.Material] = {}
+        self._materials: dict[Material, bpy.types.Material] = {}
         self._configure_render()
         for node in resolved.room.nodes:
             self._add_node(node)
@@ -152,9 +150,9 @@ class BlenderScene:
 
     def _material(self, material: Material) -> bpy.types.Material:
         """One bpy material per material of the scene (the four walls share their paint)."""
-        if id(material) not in self._materials:
-            self._materials[id(material)] = make_material(material)
-        return self._materials[id(material)]
+        if material not in self._materials:
+            self._materials[material] = make_material(material)
+        return self._materials[material]
 
     def _add_node(self, node: Node) -> bpy.types.Object:
         """One Blender object per node: its meshes as material slots of one mesh."""
