@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import trimesh
 
+from fyi.assets.color import linear_to_srgb, srgb_to_linear
 from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
 
@@ -15,16 +16,6 @@ DEFAULT_COLOR = (0.7, 0.7, 0.7)
 # loading, since a sparse 2 GB OBJ costs gigabytes of memory before its faces can be counted.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_INPUT_FACES = 5_000_000
-
-
-def srgb_to_linear(c: np.ndarray) -> np.ndarray:
-    c = np.clip(np.asarray(c, dtype=float), 0.0, 1.0)
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-
-
-def linear_to_srgb(c: np.ndarray) -> np.ndarray:
-    c = np.clip(np.asarray(c, dtype=float), 0.0, 1.0)
-    return np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)
 
 
 def _mean_image_srgb(image) -> np.ndarray:

@@ -27,7 +27,8 @@ from trimesh.transformations import rotation_matrix
 from trimesh.visual.material import PBRMaterial
 from trimesh.visual.texture import TextureVisuals
 
-from fyi.assets.files import MAX_FILE_BYTES, MAX_INPUT_FACES, read_meshes, srgb_to_linear
+from fyi.assets.color import srgb_to_linear
+from fyi.assets.files import MAX_FILE_BYTES, MAX_INPUT_FACES, read_meshes
 from fyi.errors import FyiError
 
 # Bump when the output of `normalise` changes for the same input and parameters: old cache entries

@@ -44,6 +44,19 @@ MATERIALS: dict[str, str] = {
     "fur": "fur", "furry": "fur",
 }
 
+# The material kinds the renderer has a recipe for (render/materials.py); MATERIALS maps words onto them.
+KINDS = ("wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone",
+         "paper", "fur", "food", "foliage", "emissive")
+
+
+def material_kind(word: str | None) -> str:
+    """The kind of a material word ("Oak" -> "wood", "steel" -> "metal"); unknown words are plastic."""
+    if not word:
+        return "plastic"
+    w = word.strip().lower()
+    return w if w in KINDS else MATERIALS.get(w, "plastic")
+
+
 SIZES: dict[str, float] = {
     # size word -> uniform scale applied to the asset
     "tiny": 0.55, "small": 0.75, "little": 0.75, "mini": 0.6,

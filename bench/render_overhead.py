@@ -55,9 +55,10 @@ def main() -> int:
         fyi_seconds = time.perf_counter() - t
 
         from fyi.render.blender import BlenderScene
+        from fyi.render.scene import resolve
         from fyi.scenes.asset_loader import assets_for
 
-        scene = BlenderScene(result.spec, assets_for(result.spec))
+        scene = BlenderScene(resolve(result.spec, assets_for(result.spec)))
         scene.scene.cycles.samples, scene.scene.cycles.use_denoising = q.samples, q.denoise
         blend = scene.save_blend(Path(tmp) / "scene.blend")
         cameras = Path(tmp) / "cameras.json"

@@ -1,9 +1,10 @@
-"""Build a Blender scene from a resolved SceneSpec and its assets, and render it with Cycles on CPU.
+"""Build a Blender scene from the resolved scene description, and render it with Cycles on CPU.
 
-One `BlenderScene` per scene: the constructor resets Blender and builds everything once (room
-shell, lights, objects, materials); `render_exr` then only moves the camera and renders, and with
-persistent data on Cycles keeps its scene between views. Each render writes every pass at once
-(Combined, Depth, Normal, IndexOB) into one multilayer EXR that `passes.read_exr` splits.
+One `BlenderScene` per scene: the constructor resets Blender and turns a `render.scene.ResolvedScene`
+into bpy data once (room shell, world and lights, objects, materials); `render_exr` then only moves
+the camera and renders, and with persistent data on Cycles keeps its scene between views. Each render
+writes every pass at once (Combined, Depth, Normal, IndexOB) into one multilayer EXR that
+`passes.read_exr` splits. What the scene holds is decided in render/scene.py, not here.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import shutil
 import sys
 import tempfile
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,17 +24,12 @@ from mathutils import Matrix, Vector
 
 from fyi.assets.model import Asset
 from fyi.errors import FyiError
-from fyi.render.materials import make_floor_material, make_part_material, make_wall_material
+from fyi.render.materials import make_material
 from fyi.render.passes import ViewPasses, read_exr, write_view
-from fyi.scenes.geometry import world_bbox
-from fyi.scenes.spec import CameraSpec, ObjectSpec, SceneSpec
+from fyi.render.scene import Light, Material, Node, ResolvedScene, World, resolve
+from fyi.scenes.spec import CameraSpec, SceneSpec
 
 SENSOR_WIDTH_MM = 36.0
-STUDIO_ROOMS = ("empty_room", "studio")
-# Cycles' film exposure (stops) per room type: it is applied inside the renderer, so the linear
-# Combined pass in the EXR is already exposed and passes.read_exr needs no scene settings. Rooms
-# with light tiles bounce more light around than rooms with wood floors.
-_FILM_EXPOSURE = {"kitchen": -0.6, "bathroom": -0.6}
 
 
 def reset_blender() -> None:
@@ -42,37 +37,7 @@ def reset_blender() -> None:
     bpy.ops.wm.read_factory_settings(use_empty=True)
 
 
-def room_size(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[float, float, float]:
-    """spec.room.size, or (when unset) a room centred on the origin that holds every object with margin."""
-    if spec.room.size is not None:
-        return tuple(float(v) for v in spec.room.size)  # type: ignore[return-value]
-    lo, hi = _objects_bounds(spec, assets)
-    half_x = max(abs(lo[0]), abs(hi[0]))
-    half_y = max(abs(lo[1]), abs(hi[1]))
-    return (max(2 * half_x + 2.0, 3.0), max(2 * half_y + 2.0, 3.0), max(hi[2] + 0.8, 2.6))
-
-
-def _objects_bounds(spec: SceneSpec, assets: dict[str, Asset]) -> tuple[np.ndarray, np.ndarray]:
-    """World axis-aligned box of all objects."""
-    corners = []
-    for obj in spec.objects:
-        asset = assets.get(obj.id)
-        if asset is None or obj.position is None:
-            continue
-        corners += list(world_bbox(obj, asset))
-    if not corners:
-        return np.zeros(3), np.ones(3)
-    pts = np.array(corners)
-    return pts.min(axis=0), pts.max(axis=0)
-
-
-def _object_rng(seed: int, key: str) -> np.random.Generator:
-    """A generator for one named thing of the scene: stable across runs (crc32, not hash())."""
-    return np.random.default_rng([seed, zlib.crc32(key.encode())])
-
-
-def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray,
-              material_index: np.ndarray | None = None) -> bpy.types.Mesh:
+def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray, material_index: np.ndarray) -> bpy.types.Mesh:
     """A triangle mesh straight from arrays (foreach_set: no per-vertex Python loop)."""
     vertices = np.ascontiguousarray(vertices, dtype=np.float32)
     faces = np.ascontiguousarray(faces, dtype=np.int32)
@@ -83,20 +48,10 @@ def _new_mesh(name: str, vertices: np.ndarray, faces: np.ndarray,
     me.loops.foreach_set("vertex_index", faces.ravel())
     me.polygons.add(len(faces))
     me.polygons.foreach_set("loop_start", np.arange(0, faces.size, 3, dtype=np.int32))
-    if material_index is not None:
-        me.polygons.foreach_set("material_index", np.ascontiguousarray(material_index, dtype=np.int32))
+    me.polygons.foreach_set("material_index", np.ascontiguousarray(material_index, dtype=np.int32))
     me.update()
     me.validate(clean_customdata=False)
     return me
-
-
-def _quad(corners: list[tuple[float, float, float]], inward: tuple[float, float, float]) -> tuple[np.ndarray, np.ndarray]:
-    """Two triangles over four corners (in order around the quad), wound so the normal is `inward`."""
-    v = np.asarray(corners, dtype=float)
-    faces = np.array([[0, 1, 2], [0, 2, 3]])
-    if np.dot(np.cross(v[1] - v[0], v[2] - v[0]), inward) < 0:
-        faces = faces[:, ::-1]
-    return v, faces
 
 
 @contextmanager
@@ -120,22 +75,20 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 class BlenderScene:
-    """One scene built in Blender, ready to be rendered from any number of cameras."""
+    """One resolved scene built in Blender, ready to be rendered from any number of cameras."""
 
-    def __init__(self, spec: SceneSpec, assets: dict[str, Asset]) -> None:
-        _check_resolved(spec, assets)
+    def __init__(self, resolved: ResolvedScene) -> None:
         reset_blender()
-        self.spec = spec
+        self.resolved = resolved
         self.scene = bpy.context.scene
-        self.size = room_size(spec, assets)
-        self.lighting = ("outdoors" if spec.room.type == "outdoors"
-                         else "studio" if spec.room.type in STUDIO_ROOMS else "indoor")
+        self._materials: dict[Material, bpy.types.Material] = {}
         self._configure_render()
-        self._build_room()
-        self._build_lights(*_objects_bounds(spec, assets))
-        self.objects: dict[str, bpy.types.Object] = {}
-        for obj in spec.objects:
-            self.objects[obj.id] = self._add_object(obj, assets[obj.id])
+        for node in resolved.room.nodes:
+            self._add_node(node)
+        self._set_world(resolved.world)
+        for light in resolved.lights:
+            self._add_light(light)
+        self.objects: dict[str, bpy.types.Object] = {node.name: self._add_node(node) for node in resolved.objects}
         cam_data = bpy.data.cameras.new("camera")
         cam_data.sensor_fit = "HORIZONTAL"
         cam_data.sensor_width = SENSOR_WIDTH_MM
@@ -153,7 +106,7 @@ class BlenderScene:
         sc.cycles.device = "CPU"
         sc.render.threads_mode = "AUTO"
         sc.render.use_persistent_data = True
-        sc.cycles.seed = self.spec.seed % 2**31  # Cycles takes a signed 32-bit seed
+        sc.cycles.seed = self.resolved.seed % 2**31  # Cycles takes a signed 32-bit seed
         sc.cycles.use_animated_seed = False
         # Few bounces and clamped indirect light: low-sample renders without fireflies.
         sc.cycles.max_bounces = 8
@@ -165,7 +118,9 @@ class BlenderScene:
         sc.cycles.caustics_refractive = False
         sc.cycles.sample_clamp_indirect = 10.0
         sc.cycles.denoiser = "OPENIMAGEDENOISE"
-        sc.cycles.film_exposure = 2.0 ** _FILM_EXPOSURE.get(self.spec.room.type, 0.0)
+        # Applied inside the renderer, so the linear Combined pass in the EXR is already exposed and
+        # passes.read_exr needs no scene settings.
+        sc.cycles.film_exposure = 2.0 ** self.resolved.exposure
         sc.render.film_transparent = False
         sc.render.resolution_percentage = 100
         sc.render.use_file_extension = False
@@ -191,167 +146,84 @@ class BlenderScene:
         im.exr_codec = "ZIP"
         im.color_mode = "RGBA"
 
-    # --- room shell -------------------------------------------------------------------------
+    # --- meshes -----------------------------------------------------------------------------
 
-    def _link(self, name: str, mesh: bpy.types.Mesh, pass_index: int = 0) -> bpy.types.Object:
-        ob = bpy.data.objects.new(name, mesh)
-        ob.pass_index = pass_index
+    def _material(self, material: Material) -> bpy.types.Material:
+        """One bpy material per material of the scene (the four walls share their paint)."""
+        if material not in self._materials:
+            self._materials[material] = make_material(material)
+        return self._materials[material]
+
+    def _add_node(self, node: Node) -> bpy.types.Object:
+        """One Blender object per node: its meshes as material slots of one mesh."""
+        material_index = np.concatenate([np.full(len(m.faces), i) for i, m in enumerate(node.meshes)])
+        mesh = _new_mesh(node.name, node.vertices, node.faces, material_index)
+        if node.smooth:
+            # Smooth by angle: revolved and cylindrical parts shade round, box edges stay crisp.
+            mesh.shade_smooth()
+            mesh.set_sharp_from_angle(angle=math.radians(35.0))
+        for m in node.meshes:
+            mesh.materials.append(self._material(m.material))
+        ob = bpy.data.objects.new(node.name, mesh)
+        ob.pass_index = node.instance_id
         self.scene.collection.objects.link(ob)
+        ob.location = node.position
+        ob.rotation_mode = "QUATERNION"
+        ob.rotation_quaternion = node.rotation
+        ob.scale = node.scale
         return ob
 
-    def _build_room(self) -> None:
-        room = self.spec.room
-        w, d, h = self.size
-        rng = _object_rng(self.spec.seed, "room")
-        if room.type == "outdoors":
-            half = max(40.0, 4.0 * max(w, d))
-            v, f = _quad([(-half, -half, 0), (half, -half, 0), (half, half, 0), (-half, half, 0)], (0, 0, 1))
-            ground = self._link("ground", _new_mesh("ground", v, f))
-            ground.data.materials.append(make_floor_material("outdoors", rng))
-            return
-        x, y = w / 2, d / 2
-        v, f = _quad([(-x, -y, 0), (x, -y, 0), (x, y, 0), (-x, y, 0)], (0, 0, 1))
-        floor = self._link("floor", _new_mesh("floor", v, f))
-        floor.data.materials.append(make_floor_material(room.type, rng))
-        if not room.walls:
-            return
-        paint = make_wall_material(room.type, rng)
-        walls = {
-            "wall_back": ([(-x, y, 0), (x, y, 0), (x, y, h), (-x, y, h)], (0, -1, 0)),
-            "wall_front": ([(-x, -y, 0), (x, -y, 0), (x, -y, h), (-x, -y, h)], (0, 1, 0)),
-            "wall_left": ([(-x, -y, 0), (-x, y, 0), (-x, y, h), (-x, -y, h)], (1, 0, 0)),
-            "wall_right": ([(x, -y, 0), (x, y, 0), (x, y, h), (x, -y, h)], (-1, 0, 0)),
-        }
-        for name, (corners, inward) in walls.items():
-            v, f = _quad(corners, inward)
-            wall = self._link(name, _new_mesh(name, v, f))
-            wall.data.materials.append(paint)
+    # --- world and lights -------------------------------------------------------------------
 
-    # --- lights -----------------------------------------------------------------------------
-
-    def _add_light(self, name: str, kind: str, location, target, *, energy: float, size: float = 1.0,
-                   size_y: float | None = None, kelvin: float = 5500.0) -> bpy.types.Object:
-        data = bpy.data.lights.new(name, kind)
-        data.energy = energy
+    def _add_light(self, light: Light) -> bpy.types.Object:
+        data = bpy.data.lights.new(light.name, light.kind.upper())
+        data.energy = light.energy
         data.use_temperature = True
-        data.temperature = kelvin
-        if kind == "AREA":
+        data.temperature = light.kelvin
+        if light.kind == "area":
             data.shape = "RECTANGLE"
-            data.size = size
-            data.size_y = size if size_y is None else size_y
-        elif kind == "SUN":
-            data.angle = math.radians(size)
-        ob = bpy.data.objects.new(name, data)
+            data.size = light.size
+            data.size_y = light.size if light.size_y is None else light.size_y
+        elif light.kind == "sun":
+            data.angle = math.radians(light.size)
+        ob = bpy.data.objects.new(light.name, data)
         # A panel floating under a ceiling-less room looks wrong, and light hits write no depth.
         ob.visible_camera = False
-        ob.location = Vector(location)
-        direction = Vector(target) - Vector(location)
+        ob.location = Vector(light.position)
+        direction = Vector(light.target) - Vector(light.position)
         ob.rotation_mode = "QUATERNION"
         ob.rotation_quaternion = direction.to_track_quat("-Z", "Y")
         self.scene.collection.objects.link(ob)
         return ob
 
-    def _set_world(self, color: tuple[float, float, float], strength: float) -> None:
-        world = bpy.data.worlds.new("world")
-        world.use_nodes = True
-        bg = world.node_tree.nodes["Background"]
-        bg.inputs["Color"].default_value = (*color, 1.0)
-        bg.inputs["Strength"].default_value = strength
-        self.scene.world = world
-
-    def _set_sky(self) -> None:
-        """A gradient sky: pale at the horizon, blue at the zenith, earthy below the horizon."""
-        world = bpy.data.worlds.new("sky")
-        world.use_nodes = True
-        nt = world.node_tree
-        coords = nt.nodes.new("ShaderNodeTexCoord")
-        split = nt.nodes.new("ShaderNodeSeparateXYZ")
-        ramp = nt.nodes.new("ShaderNodeValToRGB")
-        nt.links.new(coords.outputs["Generated"], split.inputs["Vector"])
-        # The world's Generated coordinate is the view direction: z runs -1 (down) .. 1 (up).
-        remap = nt.nodes.new("ShaderNodeMapRange")
-        remap.inputs["From Min"].default_value = -1.0
-        remap.inputs["From Max"].default_value = 1.0
-        nt.links.new(split.outputs["Z"], remap.inputs["Value"])
-        nt.links.new(remap.outputs["Result"], ramp.inputs["Fac"])
-        els = ramp.color_ramp.elements
-        els[0].position, els[0].color = 0.45, (0.30, 0.28, 0.25, 1.0)
-        els[1].position, els[1].color = 1.0, (0.18, 0.38, 0.85, 1.0)
-        horizon = els.new(0.5)
-        horizon.color = (0.75, 0.82, 0.92, 1.0)
+    def _set_world(self, world: World) -> None:
+        """A uniform background, or a colour ramp over the view direction's height (a sky)."""
+        bw = bpy.data.worlds.new("world")
+        bw.use_nodes = True
+        nt = bw.node_tree
         bg = nt.nodes["Background"]
-        bg.inputs["Strength"].default_value = 1.0
-        nt.links.new(ramp.outputs["Color"], bg.inputs["Color"])
-        self.scene.world = world
-
-    def _build_lights(self, lo: np.ndarray, hi: np.ndarray) -> None:
-        w, d, h = self.size
-        target = (lo + hi) / 2
-        if self.lighting == "outdoors":
-            self._set_sky()
-            rng = _object_rng(self.spec.seed, "sun")
-            azimuth = rng.uniform(-math.pi * 0.75, -math.pi * 0.25)  # from the front half, sideways
-            elevation = math.radians(rng.uniform(40.0, 60.0))
-            sun_dir = np.array([math.cos(azimuth) * math.cos(elevation), math.sin(azimuth) * math.cos(elevation),
-                                math.sin(elevation)])
-            self._add_light("sun", "SUN", tuple(target + 10 * sun_dir), tuple(target), energy=3.5, size=2.0,
-                            kelvin=5800)
-            return
-        if self.lighting == "studio":
-            self._set_world((0.55, 0.57, 0.60), 0.35)
-            extent = float(np.linalg.norm(hi - lo))
-            r = min(max(1.2 * extent, 1.5), 0.48 * min(w, d) * math.sqrt(2))
-            rigs = {  # name: (azimuth from +x, elevation, share of key energy, kelvin)
-                "key": (-135.0, 40.0, 1.0, 5200.0),
-                "fill": (-30.0, 20.0, 0.35, 6500.0),
-                "rim": (80.0, 55.0, 0.6, 6000.0),
-            }
-            for name, (az, el, share, kelvin) in rigs.items():
-                a, e = math.radians(az), math.radians(el)
-                pos = target + r * np.array([math.cos(a) * math.cos(e), math.sin(a) * math.cos(e), math.sin(e)])
-                pos[2] = min(pos[2], h - 0.05)
-                self._add_light(name, "AREA", tuple(pos), tuple(target), energy=share * 12.0 * r * r,
-                                size=max(0.5 * r, 0.5), kelvin=kelvin)
-            return
-        # Indoor: ceiling panels along the long side, plus a soft sky-coloured fill from outside.
-        self._set_world((0.62, 0.66, 0.72), 0.5)
-        long_x = w >= d
-        n = 2 if max(w, d) > 4.5 else 1
-        length = max(w, d)
-        for i in range(n):
-            along = (i + 0.5) / n * length - length / 2
-            pos = (along, 0.0, h - 0.05) if long_x else (0.0, along, h - 0.05)
-            sx = min(max(0.3 * (w / n if long_x else w), 0.6), 2.0)
-            sy = min(max(0.3 * (d if long_x else d / n), 0.6), 2.0)
-            self._add_light(f"ceiling_{i}", "AREA", pos, (pos[0], pos[1], 0.0), energy=5.0 * w * d / n,
-                            size=sx, size_y=sy, kelvin=4800.0)
-
-    # --- objects ----------------------------------------------------------------------------
-
-    def _add_object(self, obj: ObjectSpec, asset: Asset) -> bpy.types.Object:
-        """One Blender object per scene object: the parts as material slots of one mesh."""
-        verts, faces, mat_index = [], [], []
-        offset = 0
-        parts = [p for p in asset.parts if len(p.mesh.faces)]
-        for i, part in enumerate(parts):
-            verts.append(np.asarray(part.mesh.vertices))
-            faces.append(np.asarray(part.mesh.faces) + offset)
-            mat_index.append(np.full(len(part.mesh.faces), i))
-            offset += len(part.mesh.vertices)
-        mesh = _new_mesh(obj.id, np.concatenate(verts), np.concatenate(faces), np.concatenate(mat_index))
-        # Smooth by angle: revolved and cylindrical parts shade round, box edges stay crisp.
-        mesh.shade_smooth()
-        mesh.set_sharp_from_angle(angle=math.radians(35.0))
-        rng = _object_rng(self.spec.seed, obj.id)
-        for i, part in enumerate(parts):
-            mesh.materials.append(make_part_material(f"{obj.id}.{part.name}.{i}", part.material, part.color,
-                                                     roughness=part.roughness, rng=rng))
-        ob = self._link(obj.id, mesh, pass_index=obj.instance_id or 0)
-        ob.location = obj.position
-        ob.rotation_mode = "QUATERNION"
-        ob.rotation_quaternion = obj.rotation
-        ob.scale = obj.scale
-        return ob
+        bg.inputs["Strength"].default_value = world.strength
+        if len(world.stops) == 1:
+            bg.inputs["Color"].default_value = (*world.stops[0][1], 1.0)
+        else:
+            coords = nt.nodes.new("ShaderNodeTexCoord")
+            split = nt.nodes.new("ShaderNodeSeparateXYZ")
+            ramp = nt.nodes.new("ShaderNodeValToRGB")
+            nt.links.new(coords.outputs["Generated"], split.inputs["Vector"])
+            # The world's Generated coordinate is the view direction: z runs -1 (down) .. 1 (up).
+            remap = nt.nodes.new("ShaderNodeMapRange")
+            remap.inputs["From Min"].default_value = -1.0
+            remap.inputs["From Max"].default_value = 1.0
+            nt.links.new(split.outputs["Z"], remap.inputs["Value"])
+            nt.links.new(remap.outputs["Result"], ramp.inputs["Fac"])
+            els = ramp.color_ramp.elements
+            (first, first_color), *middle, (last, last_color) = world.stops
+            els[0].position, els[0].color = first, (*first_color, 1.0)
+            els[1].position, els[1].color = last, (*last_color, 1.0)
+            for position, color in middle:
+                els.new(position).color = (*color, 1.0)
+            nt.links.new(ramp.outputs["Color"], bg.inputs["Color"])
+        self.scene.world = bw
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -444,24 +316,12 @@ def cycles_seconds() -> float:
     return _CYCLES_SECONDS[0]
 
 
-def _check_resolved(spec: SceneSpec, assets: dict[str, Asset]) -> None:
-    for i, obj in enumerate(spec.objects):
-        if obj.position is None:
-            raise FyiError(f"objects[{i}] ({obj.id}): no position; the spec must be resolved before rendering")
-        if obj.instance_id is None:
-            raise FyiError(f"objects[{i}] ({obj.id}): no instance_id; the spec must be resolved before rendering")
-        if obj.id not in assets:
-            raise FyiError(f"objects[{i}] ({obj.id}): no asset to render")
-        if not any(len(p.mesh.faces) for p in assets[obj.id].parts):
-            raise FyiError(f"objects[{i}] ({obj.id}): its asset has no geometry")
-
-
 def render_views(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path, *, samples: int, denoise: bool,
                  progress: Callable[[int, int], None] | None = None) -> list[ViewPasses]:
     """Render every camera of the spec and write views_dir/{rgb,depth,normal,instance}/NNNN (NNNN = camera.id)."""
     if not spec.cameras:
         raise FyiError("cameras: the spec has no cameras to render")
-    scene = BlenderScene(spec, assets)
+    scene = BlenderScene(resolve(spec, assets))
     views_dir = Path(views_dir)
     out: list[ViewPasses] = []
     with tempfile.TemporaryDirectory(prefix="fyi_exr_") as tmp:

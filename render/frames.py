@@ -27,6 +27,7 @@ from fyi.errors import FyiError
 from fyi.render.blender import BlenderScene
 from fyi.render.exporters import view_name, write_json
 from fyi.render.passes import read_exr, write_view
+from fyi.render.scene import resolve
 from fyi.scenes.geometry import pose_matrix, posed_vertices
 from fyi.scenes.spec import Animation, CameraSpec, SceneSpec
 from fyi.scenes.trajectory import frame_pose  # noqa: F401  (re-exported for the tests)
@@ -141,7 +142,7 @@ def render_frames(spec: SceneSpec, assets: dict[str, Asset], frames_dir: Path, *
 
     anim = animation_of(spec)
     frames_dir = Path(frames_dir)
-    scene = BlenderScene(spec, assets)
+    scene = BlenderScene(resolve(spec, assets))
     scene.enable_motion_vectors()
     scene.set_frame_range(0, anim.frames - 1, anim.fps)
     moving = [t.object for t in anim.objects]

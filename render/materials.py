@@ -1,9 +1,10 @@
-"""Cycles node materials from material words: object parts, floors, walls, outdoor ground.
+"""Cycles node materials from the resolved scene's material data: object parts, floors, walls, ground.
 
-Every builder keeps the requested colour dominant: procedural textures only modulate it (a few
-tens of percent of brightness, never its hue), so "a red mug" renders red whatever its material.
-Texture coordinates are object-space metres shifted by a seeded offset, so two oak tables in one
-scene do not show the same grain.
+`make_material` turns one `render.scene.Material` into a node tree: its kind picks the recipe, its
+tones (sRGB) the colours, its texture offset where the procedural texture starts, its roughness
+overrides the recipe's. Every recipe keeps the requested colour dominant: procedural textures only
+modulate it (a few tens of percent of brightness, never its hue), so "a red mug" renders red
+whatever its material. Texture coordinates are object-space metres shifted by the seeded offset.
 """
 from __future__ import annotations
 
@@ -13,38 +14,10 @@ from collections.abc import Sequence
 import bpy
 import numpy as np
 
-from fyi.assets.style import MATERIALS
+from fyi.assets.style import KINDS
+from fyi.render.scene import ROUGHNESS, Material
 
 Color = tuple[float, float, float]
-
-KINDS = ("wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone",
-         "paper", "fur", "food", "foliage", "emissive")
-
-# Floors: the two tones of oak planks and of light tiles (sRGB).
-_OAK = ((0.58, 0.43, 0.29), (0.45, 0.32, 0.21))
-_TILE = ((0.86, 0.85, 0.82), (0.80, 0.80, 0.78))
-_WALL_PAINTS: dict[str, Sequence[Color]] = {
-    "warm": ((0.93, 0.90, 0.84), (0.90, 0.86, 0.78), (0.88, 0.84, 0.80)),
-    "cool": ((0.90, 0.92, 0.93), (0.84, 0.88, 0.90), (0.86, 0.89, 0.85)),
-    "neutral": ((0.80, 0.80, 0.80), (0.72, 0.72, 0.73)),
-}
-
-
-def material_kind(word: str | None) -> str:
-    """The renderer's kind for a material word ("oak" -> "wood"); unknown words render as plastic."""
-    if not word:
-        return "plastic"
-    w = word.strip().lower()
-    if w in KINDS:
-        return w
-    return MATERIALS.get(w, "plastic")
-
-
-def srgb_to_linear(color: Sequence[float]) -> Color:
-    """sRGB (0..1) to the scene-linear values Blender's colour sockets take."""
-    c = np.clip(np.asarray(color, dtype=float)[:3], 0.0, 1.0)
-    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    return (float(lin[0]), float(lin[1]), float(lin[2]))
 
 
 class _Graph:
@@ -108,28 +81,41 @@ def _noise(g: _Graph, vec: bpy.types.NodeSocket, scale: float, detail: float = 4
     return n
 
 
-def make_part_material(name: str, word: str | None, color: Sequence[float], *, roughness: float | None = None,
-                       rng: np.random.Generator) -> bpy.types.Material:
-    """A Principled node material for one asset part.
-
-    `color` is sRGB 0..1 and dominates the base colour; `roughness` overrides the kind's default;
-    `rng` draws the texture offset (seeded per scene and object by the caller).
-    """
-    kind = material_kind(word)
-    lin = srgb_to_linear(color)
-    offset = rng.uniform(-50.0, 50.0, size=3)
-    mat = bpy.data.materials.new(name)
+def make_material(m: Material) -> bpy.types.Material:
+    """The Principled node material of one material of the resolved scene (module docstring)."""
+    mat = bpy.data.materials.new(m.name)
     g = _Graph(mat)
-    bsdf = _BUILDERS[kind](g, lin, offset)
-    if roughness is not None:
+    tones = m.linear_tones
+    offset = np.asarray(m.texture_offset, dtype=float)
+    bsdf = _RECIPES[m.kind](g, tones[0], offset) if m.kind in KINDS else _SURFACE_RECIPES[m.kind](g, tones, offset)
+    if m.roughness is not None:
         r = bsdf.inputs["Roughness"]
         for link in list(r.links):
             g.tree.links.remove(link)
-        r.default_value = float(np.clip(roughness, 0.0, 1.0))
-    g.finish(bsdf.outputs["BSDF"])
+        r.default_value = float(np.clip(m.roughness, 0.0, 1.0))
+    shader = bsdf.outputs["BSDF"]
+    if m.one_sided:
+        shader = _see_through_back(g, shader)
+    g.finish(shader)
     # The viewport colour is what Workbench previews show.
-    mat.diffuse_color = (*lin, 1.0)
+    mat.diffuse_color = (*tones[0], 1.0)
     return mat
+
+
+def _see_through_back(g: _Graph, shader: bpy.types.NodeSocket) -> bpy.types.NodeSocket:
+    """Back faces mixed to a Transparent BSDF.
+
+    Wall normals point into the room, so a camera outside sees back faces: they are transparent, and
+    as their alpha is below the view layer's pass_alpha_threshold Cycles writes no depth, normal or
+    index there either: walls never block a camera.
+    """
+    geometry = g.node("ShaderNodeNewGeometry")
+    clear = g.node("ShaderNodeBsdfTransparent", Color=(1.0, 1.0, 1.0, 1.0))
+    mix = g.node("ShaderNodeMixShader")
+    g.link(geometry.outputs["Backfacing"], mix.inputs["Fac"])
+    g.link(shader, mix.inputs[1])
+    g.link(clear.outputs["BSDF"], mix.inputs[2])
+    return mix.outputs["Shader"]
 
 
 def _wood(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
@@ -143,7 +129,7 @@ def _wood(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     g.link(wave.outputs["Fac"], mix.inputs["Color1"])
     g.link(fine.outputs["Fac"], mix.inputs["Color2"])
     base = g.tint_ramp(mix.outputs["Color"], _scaled(c, 0.62), _scaled(c, 1.05), 0.2, 0.8)
-    bsdf = g.principled(Roughness=0.42, Specular_IOR_Level=0.45)
+    bsdf = g.principled(Roughness=ROUGHNESS["wood"], Specular_IOR_Level=0.45)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(g.bump(wave.outputs["Fac"], 0.08), bsdf.inputs["Normal"])
     return bsdf
@@ -152,7 +138,8 @@ def _wood(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
 def _metal(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 18.0, detail=6.0)
-    rough = g.node("ShaderNodeMapRange", From_Min=0.3, From_Max=0.7, To_Min=0.18, To_Max=0.32)
+    r = ROUGHNESS["metal"]  # brushed unevenly: +-0.07 around it
+    rough = g.node("ShaderNodeMapRange", From_Min=0.3, From_Max=0.7, To_Min=r - 0.07, To_Max=r + 0.07)
     g.link(n.outputs["Fac"], rough.inputs["Value"])
     bsdf = g.principled(Base_Color=(*c, 1.0), Metallic=1.0)
     g.link(rough.outputs["Result"], bsdf.inputs["Roughness"])
@@ -163,7 +150,7 @@ def _fabric(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 220.0, detail=2.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.82), c, 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.92, Sheen_Weight=0.35, Sheen_Roughness=0.4, Specular_IOR_Level=0.3)
+    bsdf = g.principled(Roughness=ROUGHNESS["fabric"], Sheen_Weight=0.35, Sheen_Roughness=0.4, Specular_IOR_Level=0.3)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(base, bsdf.inputs["Sheen Tint"])  # white sheen would wash the colour out
     g.link(g.bump(n.outputs["Fac"], 0.12, 0.002), bsdf.inputs["Normal"])
@@ -176,31 +163,31 @@ def _leather(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     g.link(vec, cells.inputs["Vector"])
     n = _noise(g, vec, 8.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.8), c, 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.45, Coat_Weight=0.15, Coat_Roughness=0.3)
+    bsdf = g.principled(Roughness=ROUGHNESS["leather"], Coat_Weight=0.15, Coat_Roughness=0.3)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(g.bump(cells.outputs["Distance"], 0.15, 0.002), bsdf.inputs["Normal"])
     return bsdf
 
 
 def _ceramic(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
-    return g.principled(Base_Color=(*c, 1.0), Roughness=0.12, Coat_Weight=0.5, Coat_Roughness=0.05)
+    return g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["ceramic"], Coat_Weight=0.5, Coat_Roughness=0.05)
 
 
 def _glass(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     h, s, v = colorsys.rgb_to_hsv(*c)
     # Clear glass would vanish against the room: tint a colourless request pale aqua.
     tint = c if s > 0.15 else colorsys.hsv_to_rgb(0.5, 0.12, max(v, 0.75))
-    return g.principled(Base_Color=(*tint, 1.0), Roughness=0.04, IOR=1.45, Transmission_Weight=0.92)
+    return g.principled(Base_Color=(*tint, 1.0), Roughness=ROUGHNESS["glass"], IOR=1.45, Transmission_Weight=0.92)
 
 
 def _plastic(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
-    return g.principled(Base_Color=(*c, 1.0), Roughness=0.35, Specular_IOR_Level=0.5)
+    return g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["plastic"], Specular_IOR_Level=0.5)
 
 
 def _rubber(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 150.0, detail=1.0)
-    bsdf = g.principled(Base_Color=(*c, 1.0), Roughness=0.85, Specular_IOR_Level=0.3)
+    bsdf = g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["rubber"], Specular_IOR_Level=0.3)
     g.link(g.bump(n.outputs["Fac"], 0.05, 0.001), bsdf.inputs["Normal"])
     return bsdf
 
@@ -209,7 +196,7 @@ def _stone(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 5.0, detail=10.0, roughness=0.6)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.72), _scaled(c, 1.08), 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.55)
+    bsdf = g.principled(Roughness=ROUGHNESS["stone"])
     g.link(base, bsdf.inputs["Base Color"])
     g.link(g.bump(n.outputs["Fac"], 0.1), bsdf.inputs["Normal"])
     return bsdf
@@ -219,7 +206,7 @@ def _paper(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 120.0, detail=3.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.9), c, 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.95, Specular_IOR_Level=0.25)
+    bsdf = g.principled(Roughness=ROUGHNESS["paper"], Specular_IOR_Level=0.25)
     g.link(base, bsdf.inputs["Base Color"])
     return bsdf
 
@@ -228,7 +215,7 @@ def _fur(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 300.0, detail=4.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.75), c, 0.3, 0.7)
-    bsdf = g.principled(Roughness=1.0, Sheen_Weight=1.0, Sheen_Roughness=0.6, Specular_IOR_Level=0.15)
+    bsdf = g.principled(Roughness=ROUGHNESS["fur"], Sheen_Weight=1.0, Sheen_Roughness=0.6, Specular_IOR_Level=0.15)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(base, bsdf.inputs["Sheen Tint"])
     g.link(g.bump(n.outputs["Fac"], 0.4, 0.003), bsdf.inputs["Normal"])
@@ -239,7 +226,7 @@ def _food(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 25.0, detail=4.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.8), _scaled(c, 1.05), 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.6, Subsurface_Weight=0.12, Subsurface_Scale=0.01)
+    bsdf = g.principled(Roughness=ROUGHNESS["food"], Subsurface_Weight=0.12, Subsurface_Scale=0.01)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(base, bsdf.inputs["Subsurface Radius"])
     g.link(g.bump(n.outputs["Fac"], 0.1, 0.003), bsdf.inputs["Normal"])
@@ -250,48 +237,26 @@ def _foliage(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 12.0, detail=3.0)
     base = g.tint_ramp(n.outputs["Fac"], _scaled(c, 0.7), _scaled(c, 1.1), 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.5, Sheen_Weight=0.2, Specular_IOR_Level=0.4)
+    bsdf = g.principled(Roughness=ROUGHNESS["foliage"], Sheen_Weight=0.2, Specular_IOR_Level=0.4)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(base, bsdf.inputs["Sheen Tint"])
     return bsdf
 
 
 def _emissive(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
-    return g.principled(Base_Color=(*c, 1.0), Roughness=0.4, Emission_Color=(*c, 1.0), Emission_Strength=2.0)
+    return g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["emissive"], Emission_Color=(*c, 1.0),
+                        Emission_Strength=2.0)
 
 
-_BUILDERS = {
+_RECIPES = {
     "wood": _wood, "metal": _metal, "fabric": _fabric, "leather": _leather, "ceramic": _ceramic,
     "glass": _glass, "plastic": _plastic, "rubber": _rubber, "stone": _stone, "paper": _paper,
     "fur": _fur, "food": _food, "foliage": _foliage, "emissive": _emissive,
 }
-assert set(_BUILDERS) == set(KINDS)
+assert set(_RECIPES) == set(KINDS)
 
 
-# --- room shell -------------------------------------------------------------------------------
-
-_FLOOR_BY_ROOM = {
-    "living_room": "wood", "bedroom": "wood", "office": "wood", "dining_room": "wood",
-    "kitchen": "tiles", "bathroom": "tiles",
-    "empty_room": "studio", "studio": "studio",
-    "outdoors": "ground",
-}
-
-
-def floor_kind(room_type: str) -> str:
-    """Which floor a room gets: wood planks, tiles, neutral studio grey or outdoor ground."""
-    return _FLOOR_BY_ROOM.get(room_type, "studio")
-
-
-def make_floor_material(room_type: str, rng: np.random.Generator) -> bpy.types.Material:
-    """The floor (or outdoor ground) material that suits the room type."""
-    kind = floor_kind(room_type)
-    mat = bpy.data.materials.new(f"floor_{kind}")
-    g = _Graph(mat)
-    offset = rng.uniform(-50.0, 50.0, size=3)
-    bsdf = {"wood": _plank_floor, "tiles": _tile_floor, "studio": _studio_floor, "ground": _ground}[kind](g, offset)
-    g.finish(bsdf.outputs["BSDF"])
-    return mat
+# --- room surfaces: recipes with several tones (linear), drawn from render.scene.SURFACES ------
 
 
 def _bricks(g: _Graph, vec: bpy.types.NodeSocket, c1: Color, c2: Color, mortar: Color, *, width: float,
@@ -304,9 +269,9 @@ def _bricks(g: _Graph, vec: bpy.types.NodeSocket, c1: Color, c2: Color, mortar: 
     return b
 
 
-def _plank_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+def _planks(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
-    light, dark = (srgb_to_linear(c) for c in _OAK)
+    light, dark = tones
     planks = _bricks(g, vec, light, dark, _scaled(dark, 0.5), width=1.2, row_height=0.14, offset=0.37,
                      mortar_size=0.0015)
     # Grain runs along the planks (x): stretch the noise across them.
@@ -320,19 +285,18 @@ def _plank_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
     mul.blend_type = "MULTIPLY"
     g.link(planks.outputs["Color"], mul.inputs["Color1"])
     g.link(grain_tint, mul.inputs["Color2"])
-    bsdf = g.principled(Roughness=0.35, Coat_Weight=0.2, Coat_Roughness=0.15)
+    bsdf = g.principled(Roughness=ROUGHNESS["planks"], Coat_Weight=0.2, Coat_Roughness=0.15)
     g.link(mul.outputs["Color"], bsdf.inputs["Base Color"])
     g.link(g.bump(planks.outputs["Fac"], 0.2, 0.002), bsdf.inputs["Normal"])
     return bsdf
 
 
-def _tile_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+def _tiles(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
-    c1, c2 = (srgb_to_linear(c) for c in _TILE)
-    tiles = _bricks(g, vec, c1, c2, srgb_to_linear((0.55, 0.55, 0.53)), width=0.45, row_height=0.45,
-                    offset=0.0, mortar_size=0.004)
+    c1, c2, grout = tones
+    tiles = _bricks(g, vec, c1, c2, grout, width=0.45, row_height=0.45, offset=0.0, mortar_size=0.004)
     # Glossy tiles, matte grout: the brick Fac is 1 in the grout.
-    rough = g.node("ShaderNodeMapRange", From_Min=0.0, From_Max=1.0, To_Min=0.12, To_Max=0.8)
+    rough = g.node("ShaderNodeMapRange", From_Min=0.0, From_Max=1.0, To_Min=ROUGHNESS["tiles"], To_Max=0.8)
     g.link(tiles.outputs["Fac"], rough.inputs["Value"])
     bsdf = g.principled()
     g.link(tiles.outputs["Color"], bsdf.inputs["Base Color"])
@@ -341,50 +305,37 @@ def _tile_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
     return bsdf
 
 
-def _studio_floor(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+def _matte(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 3.0, detail=3.0)
-    grey = srgb_to_linear((0.55, 0.55, 0.56))
+    grey = tones[0]
     base = g.tint_ramp(n.outputs["Fac"], _scaled(grey, 0.94), grey, 0.3, 0.7)
-    bsdf = g.principled(Roughness=0.6, Specular_IOR_Level=0.3)
+    bsdf = g.principled(Roughness=ROUGHNESS["matte"], Specular_IOR_Level=0.3)
     g.link(base, bsdf.inputs["Base Color"])
     return bsdf
 
 
-def _ground(g: _Graph, offset: np.ndarray) -> bpy.types.Node:
+def _patchy(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+    """Patches of the first tone over the second (grass over bare earth), with a fine bump."""
     vec = g.coords(offset)
     patches = _noise(g, vec, 0.6, detail=6.0, roughness=0.55)
-    grass, earth = srgb_to_linear((0.36, 0.52, 0.20)), srgb_to_linear((0.45, 0.40, 0.26))
-    base = g.tint_ramp(patches.outputs["Fac"], earth, grass, 0.3, 0.45)
+    light, dark = tones
+    base = g.tint_ramp(patches.outputs["Fac"], dark, light, 0.3, 0.45)
     blades = _noise(g, vec, 80.0, detail=2.0)
-    bsdf = g.principled(Roughness=0.9, Specular_IOR_Level=0.2)
+    bsdf = g.principled(Roughness=ROUGHNESS["patchy"], Specular_IOR_Level=0.2)
     g.link(base, bsdf.inputs["Base Color"])
     g.link(g.bump(blades.outputs["Fac"], 0.3, 0.01), bsdf.inputs["Normal"])
     return bsdf
 
 
-def make_wall_material(room_type: str, rng: np.random.Generator) -> bpy.types.Material:
-    """Matte painted walls whose back faces are fully transparent.
-
-    Wall normals point into the room, so a camera outside sees back faces: they mix to a
-    Transparent BSDF, and as their alpha is below the view layer's pass_alpha_threshold Cycles
-    writes no depth, normal or index there either: walls never block a camera.
-    """
-    palette = _WALL_PAINTS["neutral" if room_type in ("empty_room", "studio")
-                           else "cool" if room_type in ("kitchen", "bathroom", "office") else "warm"]
-    paint = srgb_to_linear(palette[int(rng.integers(len(palette)))])
-    mat = bpy.data.materials.new("wall_paint")
-    g = _Graph(mat)
-    vec = g.coords(rng.uniform(-50.0, 50.0, size=3))
+def _paint(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+    """Matte wall paint with a faint roller texture."""
+    vec = g.coords(offset)
     n = _noise(g, vec, 40.0, detail=2.0)
-    bsdf = g.principled(Base_Color=(*paint, 1.0), Roughness=0.85, Specular_IOR_Level=0.3)
+    bsdf = g.principled(Base_Color=(*tones[0], 1.0), Roughness=ROUGHNESS["paint"], Specular_IOR_Level=0.3)
     g.link(g.bump(n.outputs["Fac"], 0.03, 0.002), bsdf.inputs["Normal"])
-    geometry = g.node("ShaderNodeNewGeometry")
-    clear = g.node("ShaderNodeBsdfTransparent", Color=(1.0, 1.0, 1.0, 1.0))
-    mix = g.node("ShaderNodeMixShader")
-    g.link(geometry.outputs["Backfacing"], mix.inputs["Fac"])
-    g.link(bsdf.outputs["BSDF"], mix.inputs[1])
-    g.link(clear.outputs["BSDF"], mix.inputs[2])
-    g.finish(mix.outputs["Shader"])
-    mat.diffuse_color = (*paint, 1.0)
-    return mat
+    return bsdf
+
+
+_SURFACE_RECIPES = {"planks": _planks, "tiles": _tiles, "matte": _matte, "patchy": _patchy, "paint": _paint}
+assert not set(_SURFACE_RECIPES) & set(KINDS) and set(_SURFACE_RECIPES) | set(KINDS) == set(ROUGHNESS)

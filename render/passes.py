@@ -23,6 +23,8 @@ import numpy as np
 import OpenEXR
 from PIL import Image
 
+from fyi.assets.color import linear_to_srgb
+
 BACKGROUND_DEPTH = 1e9  # Cycles writes 1e10 where a ray hits nothing
 
 
@@ -35,12 +37,6 @@ class ViewPasses:
     normal: np.ndarray    # (H, W, 3) float32, world-space unit normals; background 0
     instance: np.ndarray  # (H, W) uint16, instance_id; 0 = background/room
     flow: np.ndarray | None = None  # (H, W, 2) float32 forward flow (u right, v down) in pixels, if rendered
-
-
-def linear_to_srgb(linear: np.ndarray) -> np.ndarray:
-    """Scene-linear to display sRGB, clipped to 0..1 (Blender's 'Standard' view transform)."""
-    x = np.clip(np.asarray(linear, dtype=np.float32), 0.0, 1.0)
-    return np.where(x <= 0.0031308, 12.92 * x, 1.055 * np.power(x, 1 / 2.4) - 0.055).astype(np.float32)
 
 
 def _channels(path: Path) -> dict[str, np.ndarray]:

@@ -1,7 +1,8 @@
 """Blender's rigid-body world (Bullet) for what falls: drops, objects pushed off an edge, settling.
 
-The scene's other objects are passive colliders (their real meshes), the floor a passive slab, and
-the moving object an active convex hull. Its first frames follow a scripted (kinematic) path, so a
+It reads the resolved scene (render.scene): the other objects are passive colliders (their real
+meshes), the moving object an active convex hull, and the floor a passive slab one metre thick (a
+thin floor quad lets a fast body tunnel through it). Its first frames follow a scripted (kinematic) path, so a
 box pushed toward a table's edge leaves it with the speed it was pushed at; from there Bullet
 decides how it tips, falls, bounces and comes to rest.
 """
@@ -12,7 +13,7 @@ import numpy as np
 from mathutils import Matrix
 
 from fyi.assets.model import Asset
-from fyi.scenes.geometry import object_transform
+from fyi.render.scene import resolve
 from fyi.scenes.layout import FLAT
 from fyi.scenes.spec import Quat, SceneSpec
 
@@ -53,16 +54,14 @@ def simulate(spec: SceneSpec, assets: dict[str, Asset], scripted: dict[str, list
                            [2, 3, 7], [2, 7, 6], [0, 2, 6], [0, 6, 4], [1, 5, 7], [1, 7, 3]])
     _body("floor", slab, slab_faces, np.eye(4), "PASSIVE", "MESH")
     moving = {}
-    for o in spec.objects:
-        a = assets[o.id]
-        mover = o.id in scripted or o.id in free
-        if not mover and a.dims[2] < FLAT:
+    for node in resolve(spec, assets).objects:
+        mover = node.name in scripted or node.name in free
+        if not mover and node.size[2] < FLAT:
             continue  # a rug adds nothing to stand on
-        v, f = np.asarray(a.mesh.vertices), np.asarray(a.mesh.faces)
         if mover:
-            moving[o.id] = _body(o.id, v, f, object_transform(o), "ACTIVE", "CONVEX_HULL")
+            moving[node.name] = _body(node.name, node.vertices, node.faces, node.matrix, "ACTIVE", "CONVEX_HULL")
         else:
-            _body(o.id, v, f, object_transform(o), "PASSIVE", "MESH")
+            _body(node.name, node.vertices, node.faces, node.matrix, "PASSIVE", "MESH")
     for oid, path in scripted.items():
         ob, rb = moving[oid], moving[oid].rigid_body
         rb.kinematic = True

@@ -19,7 +19,9 @@ from fyi.assets.model import Asset, Part, Surface
 from fyi.errors import FyiError
 from fyi.render.coco import write_coco
 from fyi.render.exporters import plain
-from fyi.render.glb import srgb_to_linear, write_glb
+from fyi.assets.color import srgb_to_linear
+from fyi.render.glb import write_glb
+from fyi.render.scene import resolve, room_size
 from fyi.render.manifest import write_manifest
 from fyi.render.scene_graph import scene_graph, write_scene_json
 from fyi.scenes.geometry import object_transform, world_bbox
@@ -344,11 +346,29 @@ def test_glb_bytes_are_deterministic(tmp_path: Path):
     assert (tmp_path / "a.glb").read_bytes() == (tmp_path / "b.glb").read_bytes()
 
 
-def test_glb_without_room_size_has_no_floor(tmp_path: Path):
-    spec = build_spec()
-    spec.room.size = None
+def test_glb_holds_the_room_the_renderer_draws(tmp_path: Path):
+    spec = build_spec()  # a 6 x 5 m kitchen with walls: tiled floor, painted walls
     write_glb(spec, build_assets(), tmp_path / "scene.glb")
-    assert "room/floor" not in trimesh.load(tmp_path / "scene.glb", force="scene").graph.nodes
+    loaded = trimesh.load(tmp_path / "scene.glb", force="scene")
+    room = sorted(n for n in loaded.graph.nodes_geometry if n.startswith("room/"))
+    assert room == ["room/floor", "room/wall_back", "room/wall_front", "room/wall_left", "room/wall_right"]
+    raw = (tmp_path / "scene.glb").read_bytes()
+    header = json.loads(raw[20:20 + int.from_bytes(raw[12:16], "little")])
+    materials = {m["name"]: m for m in header["materials"]}
+    floor = resolve(spec, build_assets()).room.floor.meshes[0].material
+    np.testing.assert_allclose(materials["room/light_tiles"]["pbrMetallicRoughness"]["baseColorFactor"],
+                               [*srgb_to_linear(floor.color), 1.0], rtol=1e-9)
+    assert not materials["room/wall_paint"].get("doubleSided", False)  # seen from outside, walls let the view in
+    # No size in the spec: the room is fitted to the objects, in the GLB as in the renders.
+    spec.room.size, spec.room.walls = None, False
+    write_glb(spec, build_assets(), tmp_path / "fitted.glb")
+    loaded = trimesh.load(tmp_path / "fitted.glb", force="scene")
+    assert sorted(n for n in loaded.graph.nodes_geometry if n.startswith("room/")) == ["room/floor"]
+    to_fyi = np.linalg.inv(loaded.graph.get("z_up_world")[0])
+    matrix, geometry = loaded.graph.get("room/floor")
+    corners = trimesh.transform_points(loaded.geometry[geometry].vertices, to_fyi @ matrix)
+    w, d, _ = room_size(spec, build_assets())
+    np.testing.assert_allclose(corners.max(axis=0), [w / 2, d / 2, 0], atol=1e-6)
 
 
 # --- manifest ----------------------------------------------------------------------------------
@@ -382,11 +402,12 @@ def test_manifest_refuses_extra_fields_that_would_overwrite_its_own(tmp_path: Pa
         write_manifest(tmp_path, seed=0, timings={}, extra={"files": []})
 
 
-def test_glb_material_words_map_to_kinds_and_glass_is_see_through():
-    from fyi.render.glb import material_kind, part_material
+def test_glb_materials_from_scene_materials_and_glass_is_see_through():
+    from fyi.render.glb import pbr_material
+    from fyi.render.scene import ROUGHNESS, Material
 
-    assert (material_kind("steel"), material_kind("Oak"), material_kind("unobtainium")) == ("metal", "wood", "plastic")
-    glass, rgba = part_material("vase/body", Part("body", trimesh.creation.box(), "glass", (0.9, 0.9, 0.9)))
+    glass, rgba = pbr_material("vase/body", Material("vase/body", "glass", ((0.9, 0.9, 0.9),)))
     assert glass.alphaMode == "BLEND" and rgba[3] == pytest.approx(0.3) and glass.metallicFactor == 0.0
-    lamp, _ = part_material("lamp/bulb", Part("bulb", trimesh.creation.box(), "emissive", (1.0, 0.5, 0.0)))
+    assert glass.roughnessFactor == pytest.approx(ROUGHNESS["glass"])  # the roughness Cycles renders it with
+    lamp, _ = pbr_material("lamp/bulb", Material("lamp/bulb", "emissive", ((1.0, 0.5, 0.0),)))
     np.testing.assert_allclose(lamp.emissiveFactor, srgb_to_linear((1.0, 0.5, 0.0)), atol=1e-6)

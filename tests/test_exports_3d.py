@@ -17,6 +17,7 @@ import trimesh
 from fyi.assets.catalog import build_asset, categories
 from fyi.assets.model import Asset, Part
 from fyi.render.glb import build_scene, write_glb
+from fyi.render.scene import resolve
 from fyi.scenes import cameras as scene_cameras
 from fyi.scenes.spec import AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
 
@@ -55,9 +56,10 @@ def test_hand_made_scene_glb_is_valid_gltf(tmp_path: Path):
     report = validate_gltf(tmp_path / "scene.glb")
     assert_valid(report)
     assert report["mimeType"] == "model/gltf-binary" and report["info"]["version"] == "2.0"
-    # Every part and the floor: one material and one draw call each.
-    _, materials = build_scene(spec, assets)
-    assert report["info"]["materialCount"] == report["info"]["drawCallCount"] == len(materials) == 5
+    # Every part and the room: one draw call each; one material each, but the four walls share their paint.
+    _, materials = build_scene(resolve(spec, assets))
+    assert report["info"]["drawCallCount"] == 4 + 1 + 4
+    assert report["info"]["materialCount"] == len(materials) == 4 + 1 + 1
     assert report["issues"]["numHints"] == 0  # bufferView targets are set (BUFFER_VIEW_TARGET_MISSING)
 
 

@@ -17,10 +17,12 @@ from PIL import Image
 from fyi.scenes import cameras as scene_cameras
 from fyi.assets.model import Asset, Part
 from fyi.errors import FyiError
-from fyi.render.blender import BlenderScene, render_views, room_size
+from fyi.assets.color import linear_to_srgb, srgb_to_linear
+from fyi.assets.style import KINDS, material_kind
+from fyi.render.blender import BlenderScene, render_views
 from fyi.scenes.geometry import object_transform
-from fyi.render.materials import KINDS, material_kind, srgb_to_linear
-from fyi.render.passes import ViewPasses, linear_to_srgb, read_exr, read_view, write_view
+from fyi.render.passes import ViewPasses, read_exr, read_view, write_view
+from fyi.render.scene import resolve, room_size
 from fyi.scenes.spec import AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
 
 RED = (0.80, 0.06, 0.05)
@@ -191,7 +193,8 @@ def test_multilayer_exr_ids_are_exact_integers(tmp_path):
     """IndexOB is not averaged at object edges, even with several samples."""
     spec, assets = room_spec([camera(0, (1.0, -1.6, 1.2), TARGET, res=64, focal=70.0)],
                              Room(type="studio", size=(4.0, 4.0, 2.6), walls=True))
-    exr = BlenderScene(spec, assets).render_exr(spec.cameras[0], tmp_path / "view#1.exr", samples=8, denoise=False)
+    exr = BlenderScene(resolve(spec, assets)).render_exr(spec.cameras[0], tmp_path / "view#1.exr", samples=8,
+                                                         denoise=False)
     channels = OpenEXR.File(str(exr), separate_channels=True).parts[0].channels
     index = next(ch.pixels for name, ch in channels.items() if name.endswith("IndexOB.X"))
     assert set(np.unique(index).tolist()) <= {0.0, float(BOX_ID), float(BALL_ID)}
