@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.parser import parse_instruction
-from fyi.agents.request import Request, RequestedRelation
+from fyi.agents.request import Request, RequestedObject, RequestedRelation
 from fyi.assets.catalog import asset_seed, info
 from fyi.errors import FyiError
 from fyi.scenes.asset_loader import asset_for
@@ -42,16 +42,29 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
             objects.append(ObjectSpec(
                 id=oid, category=group.category, description=group.phrase, attributes=group.attributes,
                 asset=AssetRef(source="procedural", uid=group.category, seed=asset_seed(seed, oid)),
-                # a stack: each member rests on the one below it
-                support=ids[-1] if group.arrangement == "stack" and ids else group.support_hint,
+                support=group.support_hint,
             ))
             ids.append(oid)
         members[group.ref] = ids
-        if group.arrangement and len(ids) > 1:
-            arrangements.append(Arrangement(kind=group.arrangement, members=ids))
+    # Groups of one noun next to each other in the request make one arrangement ("two red and three blue
+    # balls in a row": one row of five).
+    runs: list[tuple[RequestedObject, list[str]]] = []  # (first group, member ids)
+    previous = None
+    for group in request.objects:
+        if group.arrangement and previous is not None and (previous.category, previous.arrangement) == (
+                group.category, group.arrangement):
+            runs[-1][1].extend(members[group.ref])
         elif group.arrangement:
+            runs.append((group, list(members[group.ref])))
+        previous = group if group.arrangement else None
+    for group, ids in runs:
+        if len(ids) > 1:
+            arrangements.append(Arrangement(kind=group.arrangement, members=ids))
+        else:
             warnings.append(f"{group.phrase!r}: one {group.category.replace('_', ' ')} makes no "
                             f"{group.arrangement}; placed it alone")
+    below = {up: down for a in arrangements if a.kind == "stack" for down, up in zip(a.members, a.members[1:])}
+    objects = [o.model_copy(update={"support": below[o.id]}) if o.id in below else o for o in objects]  # a stack
     stacked = {oid for a in arrangements if a.kind == "stack" for oid in a.members[1:]}
     relations: list[Relation] = []
     for r in request.relations:

@@ -114,6 +114,8 @@ _ARRANGED_QUANTITIES: dict[Words, str] = {
     ("a", "tower", "of"): "stack", ("a", "row", "of"): "row", ("row", "of"): "row", ("a", "line", "of"): "row",
     ("a", "circle", "of"): "circle", ("a", "ring", "of"): "circle",
 }
+for _k in _ARRANGED_QUANTITIES:
+    _QUANTITIES.setdefault(_k, 3)
 _ARRANGED_BARE_COUNT = {"row": 4, "circle": 4, "stack": 3, "scatter": 3}
 _RECIPROCAL = {("each", "other"), ("one", "another")}
 
@@ -141,7 +143,7 @@ _KINDS = {"animal": "animal", "animals": "animal", "pet": "animal", "pets": "ani
           "appliance": "appliance", "appliances": "appliance", "kitchenware": "kitchen", "dishes": "kitchen",
           "tableware": "kitchen", "shape": "primitives", "shapes": "primitives", "accessories": "accessory",
           "equipment": "sports"}
-_NEGATORS = {"no", "not", "without", "nor", "excluding", "except", "never"}
+_NEGATORS = {"no", "not", "without", "nor", "excluding", "except", "never", "nobody"}
 _NOBODY = {("nobody",), ("no", "one"), ("no", "body")}
 
 _MOTION_VERBS: dict[Words, str] = {}

@@ -463,8 +463,7 @@ class LayoutSolver:
     def _free_floor(self, obj: ObjectSpec):
         """A grid over the floor, nearest the placed group (or the room's middle) first."""
         w, d, _ = self.room.size
-        floor_things = [p.body.center[:2] for p in self.placed.values() if p.support == "floor"]
-        centre = np.mean(floor_things, axis=0) if floor_things else np.array([0.0, 0.3])
+        centre = self._floor_centre()
         step = 0.2
         xs = np.arange(-w / 2, w / 2 + 1e-9, step)
         ys = np.arange(-d / 2, d / 2 + 1e-9, step)
@@ -472,6 +471,16 @@ class LayoutSolver:
         order = np.argsort(np.linalg.norm(pts - centre, axis=1), kind="stable")
         for i in order:
             yield tuple(pts[i]), 0.0, 0.0, "floor", None
+
+    def _surface_centre(self, holder: Placed, name: str) -> np.ndarray:
+        surf = next(t for t in holder.asset.surfaces if t.name == name)
+        c, s = math.cos(holder.yaw), math.sin(holder.yaw)
+        return holder.position[:2] + np.array([[c, -s], [s, c]]) @ ((np.array(surf.min) + np.array(surf.max)) / 2)
+
+    def _floor_centre(self) -> np.ndarray:
+        """Where the things on the floor are (the room's middle, a little back, when there are none)."""
+        floor_things = [p.body.center[:2] for p in self.placed.values() if p.support == "floor"]
+        return np.mean(floor_things, axis=0) if floor_things else np.array([0.0, 0.3])
 
     def _wall_candidates(self, obj: ObjectSpec):
         w, d, h = self.room.size
@@ -552,8 +561,17 @@ class LayoutSolver:
         if anchor_id is not None:
             anchor = self.placed[anchor_id]
             support, surface, z = anchor.support, anchor.surface, float(anchor.position[2])
-        elif a.kind == "circle" and self.supports[obj.id] == "floor":
-            support, surface, z = "floor", None, 0.0  # a ring around something needs no anchor
+        elif a.kind in ("circle", "row") and self.supports[obj.id] == "floor":
+            # a ring around something needs no anchor; a row's first member takes its slot of a row
+            # centred where the floor's free-standing things are
+            support, surface, z = "floor", None, 0.0
+        elif a.kind == "row" and self.supports[obj.id] != "wall":
+            support = self.supports[obj.id]  # ... or centred on its support's main surface
+            holder = self.placed[support]
+            surf = sorted(holder.asset.surfaces, key=lambda t: _surface_rank(t, False))[0] if holder.asset.surfaces else None
+            if surf is None:
+                return
+            surface, z = surf.name, float(holder.position[2] + surf.z * holder.obj.scale[2])
         else:
             return
         if self.supports[obj.id] != support:
@@ -563,10 +581,14 @@ class LayoutSolver:
         step = max(float(self.assets[m].dims[0]) for m in a.members)
         step += float(np.clip(0.25 * step, 0.03, 0.3))
         if a.kind == "row":
-            ka = a.members.index(anchor_id)
+            if anchor_id is None:
+                ka, origin = (len(a.members) - 1) / 2, self._floor_centre() if support == "floor" else \
+                    self._surface_centre(self.placed[support], surface)
+            else:
+                ka, origin = a.members.index(anchor_id), self.placed[anchor_id].position[:2]
             for dy in (0.0, 0.1, -0.1, 0.25, -0.25):
                 for sign in (1, -1):  # the other way round when the row runs into something
-                    xy = anchor.position[:2] + np.array([sign * (k - ka) * step, dy])
+                    xy = origin + np.array([sign * (k - ka) * step, dy])
                     yield xy, 0.0, z, support, surface, clearance
         elif a.kind == "circle":
             for xy, yaw in self._ring_slots(a, k, anchor_id, step):
