@@ -626,11 +626,14 @@ class LayoutSolver:
                        if r.subject in a.members and r.predicate == "around" and r.object in self.placed), None)
         if around is None and anchor_id is None:
             return
-        depth = max(float(self.assets[m].dims[1]) for m in a.members)
+        depth = max(float(np.max(self.assets[m].dims[:2])) for m in a.members)
         if around is not None:
             centre = around.body.center[:2]
-            radius = max(float(np.max(around.body.hi[:2] - around.body.lo[:2])) / 2 + depth / 2 + 0.12,
-                         n * step / (2 * math.pi))
+            rh = (around.body.hi[:2] - around.body.lo[:2]) / 2
+            # clear of the outline in every slot's direction (a long table's corners too)
+            reach = max(abs(math.cos(t)) * rh[0] + abs(math.sin(t)) * rh[1]
+                        for t in (-math.pi / 2 + 2 * math.pi * j / n for j in range(n)))
+            radius = max(reach + depth / 2 + 0.1, n * step / (2 * math.pi))
             start = -math.pi / 2
         else:
             radius = max(1.3 * n * step / (2 * math.pi), step)
