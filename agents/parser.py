@@ -4,8 +4,13 @@ No model and no NLP library: the instruction is cut into clauses (at . ; ! ? and
 clause is read left to right. Noun phrases (determiner or number, colour/material/size words, a
 catalog category matched longest-first over 3, 2 and 1 words) become object groups; prepositions
 become relations whose subject is the nearest noun phrase not yet placed, so chains attach to the
-nearest noun ("oranges in a bowl on a table": the bowl is on the table); "X with Y" relates Y to X;
-motion verbs open a motion that the following directions and prepositions fill in.
+nearest noun ("oranges in a bowl on a table": the bowl is on the table), but a predicate right after
+"and" keeps the subject of the one before ("a lamp behind the bed and in front of the wardrobe");
+"X with Y" relates Y to X; motion verbs open a motion that the following directions and prepositions
+fill in. Conjuncts that share one noun are groups of their own ("two red and three blue balls", "two
+cats, one black and one white"); what "no", "without" and "not" rule out is recorded, never built;
+grounds ("on the grass") set the floor and the setting; "stacked", "in a row", "in a circle" and
+"scattered" arrange a group.
 
 Choices where English is vague (stated once, here):
 - a bare plural ("mugs") is 2, or 4 when it surrounds something ("chairs around a table") or makes a row
