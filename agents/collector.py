@@ -7,17 +7,18 @@ from pathlib import Path
 
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.parser import parse_instruction
-from fyi.agents.request import Request
+from fyi.agents.request import Request, RequestedObject, RequestedRelation
 from fyi.assets.catalog import asset_seed, info
 from fyi.errors import FyiError
 from fyi.scenes.asset_loader import asset_for
-from fyi.scenes.spec import (MAX_OBJECTS, AssetRef, Motion, ObjectSpec, Relation, RenderSettings, Room,
-                             SceneSpec)
+from fyi.scenes.spec import (MAX_OBJECTS, Arrangement, AssetRef, Motion, ObjectSpec, Relation, RenderSettings,
+                             Room, SceneSpec)
 
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
 # none of them and no room gives an empty room.
 OUTDOOR_GROUPS = {"outdoor", "vehicle", "street"}
 OUTDOOR_CATEGORIES = {"tree", "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe"}
+OUTDOOR_GROUNDS = {"grass", "sand", "asphalt", "snow"}
 
 
 def scene_id_for(instruction: str, seed: int) -> str:
@@ -34,41 +35,104 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
     counters: dict[str, int] = {}
     members: dict[str, list[str]] = {}
     objects: list[ObjectSpec] = []
+    arrangements: list[Arrangement] = []
+    warnings = list(request.warnings)
     for group in request.objects:
         ids = []
         for _ in range(group.count):
             n = counters.get(group.category, 0)
             counters[group.category] = n + 1
             oid = f"{group.category}_{n}"
-            ids.append(oid)
             objects.append(ObjectSpec(
                 id=oid, category=group.category, description=group.phrase, attributes=group.attributes,
                 asset=AssetRef(source="procedural", uid=group.category, seed=asset_seed(seed, oid)),
                 support=group.support_hint,
             ))
+            ids.append(oid)
         members[group.ref] = ids
+    # Groups of one noun next to each other in the request make one arrangement ("two red and three blue
+    # balls in a row": one row of five).
+    runs: list[tuple[RequestedObject, list[str]]] = []  # (first group, member ids)
+    previous = None
+    for group in request.objects:
+        if group.arrangement and previous is not None and (previous.category, previous.arrangement) == (
+                group.category, group.arrangement):
+            runs[-1][1].extend(members[group.ref])
+        elif group.arrangement:
+            runs.append((group, list(members[group.ref])))
+        previous = group if group.arrangement else None
+    for group, ids in runs:
+        if len(ids) > 1:
+            arrangements.append(Arrangement(kind=group.arrangement, members=ids))
+        else:
+            warnings.append(f"{group.phrase!r}: one {group.category.replace('_', ' ')} makes no "
+                            f"{group.arrangement}; placed it alone")
+    below = {up: down for a in arrangements if a.kind == "stack" for down, up in zip(a.members, a.members[1:])}
+    objects = [o.model_copy(update={"support": below[o.id]}) if o.id in below else o for o in objects]  # a stack
+    stacked = {oid for a in arrangements if a.kind == "stack" for oid in a.members[1:]}
     relations: list[Relation] = []
     for r in request.relations:
-        subjects, targets = members.get(r.subject, []), members.get(r.object, [])
-        seconds = members.get(r.object2, []) if r.object2 else []
-        if not subjects or not targets or r.subject == r.object:
-            continue
-        for i, s in enumerate(subjects):
-            # Several references share out the subjects ("mugs on the two tables": one each in turn).
-            relations.append(Relation(subject=s, predicate=r.predicate, object=targets[i % len(targets)],
-                                      object2=seconds[i % len(seconds)] if seconds else None))
+        for s, o, o2 in _expand(r, members, warnings):
+            if s in stacked and r.subject != r.object:
+                continue  # the rest of a stack follows its bottom member
+            relations.append(Relation(subject=s, predicate=r.predicate, object=o, object2=o2))
+    for a in arrangements:
+        if a.kind == "stack":
+            relations += [Relation(subject=up, predicate="on", object=down) for down, up in zip(a.members, a.members[1:])]
     motions = [Motion(subject=who, verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
                       direction=m.direction, text=m.text)
                for m in request.motions
                for who in (["camera"] if m.subject == "camera" else members.get(m.subject, []))]
+    room = Room(type=request.room or _default_room(objects, request.ground), ground=request.ground)
     return SceneSpec(
         scene_id=scene_id_for(request.instruction, seed), seed=seed, instruction=request.instruction,
-        room=Room(type=request.room or _default_room(objects)), objects=objects, relations=relations,
-        motions=motions, render=RenderSettings(quality=quality, views=views, frames=frames, fps=fps), warnings=list(request.warnings),
+        room=room, objects=objects, relations=relations, motions=motions, arrangements=arrangements,
+        excluded=list(request.excluded),
+        render=RenderSettings(quality=quality, views=views, frames=frames, fps=fps),
+        warnings=list(dict.fromkeys(warnings)),
     )
 
 
-def _default_room(objects: list[ObjectSpec]) -> str:
+# Predicates said as seen from the main view: "a ball left of two cubes" is left of each of them.
+_EVERY_MEMBER = {"left_of", "right_of", "in_front_of", "behind"}
+_ALL_PAIRS_UP_TO = 16
+
+
+def _expand(r: RequestedRelation, members: dict[str, list[str]], warnings: list[str]
+            ) -> list[tuple[str, str, str | None]]:
+    """One relation between groups -> relations between objects, as the predicate means it: "between two
+    tables" takes two different tables, "four chairs around two tables" shares the chairs out, "five cubes
+    next to each other" relates each cube to the one before, and nothing ever relates to itself."""
+    subjects, targets = members.get(r.subject, []), members.get(r.object, [])
+    if not subjects or not targets:
+        return []
+    said = f"{r.subject} {r.predicate.replace('_', ' ')} {r.object}"
+    if r.predicate == "between":
+        seconds = members.get(r.object2, []) if r.object2 != r.object else []
+        if seconds:
+            return [(s, targets[i % len(targets)], seconds[i % len(seconds)]) for i, s in enumerate(subjects)
+                    if s not in (targets[i % len(targets)], seconds[i % len(seconds)])]
+        pool = [t for t in targets if t not in subjects]
+        if len(pool) < 2:
+            warnings.append(f"'between' needs two things: {said} has only {len(pool)}; left it out")
+            return []
+        # consecutive pairs of the group: chair 0 between tables 0 and 1, chair 1 between tables 1 and 2...
+        return [(s, pool[i % (len(pool) - 1)], pool[i % (len(pool) - 1) + 1]) for i, s in enumerate(subjects)]
+    if r.subject == r.object:
+        if len(subjects) < 2:
+            return []
+        if r.predicate == "facing":  # "two chairs facing each other": each faces its partner
+            return [(s, subjects[i ^ 1], None) for i, s in enumerate(subjects) if (i ^ 1) < len(subjects)]
+        return [(s, subjects[i - 1], None) for i, s in enumerate(subjects) if i > 0]
+    if r.predicate in _EVERY_MEMBER and len(subjects) * len(targets) <= _ALL_PAIRS_UP_TO:
+        return [(s, t, None) for s in subjects for t in targets if s != t]
+    # Several references share out the subjects ("mugs on the two tables": one each in turn).
+    return [(s, targets[i % len(targets)], None) for i, s in enumerate(subjects) if s != targets[i % len(targets)]]
+
+
+def _default_room(objects: list[ObjectSpec], ground: str | None = None) -> str:
+    if ground in OUTDOOR_GROUNDS:
+        return "outdoors"
     for o in objects:
         if o.category in OUTDOOR_CATEGORIES or info(o.category).group in OUTDOOR_GROUPS:
             return "outdoors"

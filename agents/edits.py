@@ -58,6 +58,9 @@ def apply_edits(spec: SceneSpec, edits: list[Edit], camera: dict[str, float]) ->
             if cat is None:
                 notes.append(f"edit add: unknown category {e.category!r}; ignored")
                 continue
+            if cat in spec.excluded:
+                notes.append(f"edit add {cat}: the instruction rules it out; ignored")
+                continue
             n = sum(1 for o in objects.values() if o.category == cat)
             oid = f"{cat}_{n}"
             while oid in objects:

@@ -11,6 +11,7 @@ import json
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import get_args
 
 from fyi.agents import prompts
 from fyi.agents.backend import (
@@ -20,10 +21,10 @@ from fyi.agents.backend import (
 from fyi.agents.model_client import ModelClient, one_line
 from fyi.agents.request import Request
 from fyi.agents.settings import Settings
-from fyi.assets.catalog import categories, nearest_category, resolve_category
+from fyi.assets.catalog import categories, resolve_category
 from fyi.assets.style import COLORS, MATERIALS, SIZES
 from fyi.errors import FyiError
-from fyi.scenes.spec import PREDICATES, SceneSpec
+from fyi.scenes.spec import PREDICATES, ArrangementKind, Ground, SceneSpec
 
 # Which agent's model serves each Backend method.
 _AGENT_OF = {"understand": "collector", "pick_asset": "collector", "pick_front": "collector",
@@ -100,6 +101,7 @@ class OpenAIBackend:
             categories=_catalog_names(), colors=", ".join(COLORS), materials=", ".join(sorted(set(MATERIALS))),
             sizes=", ".join(SIZES), predicates=", ".join(PREDICATES), rooms=", ".join(_ROOMS),
             verbs=", ".join(_MOTION_VERBS), directions=", ".join(_DIRECTIONS),
+            arrangements=", ".join(get_args(ArrangementKind)), grounds=", ".join(get_args(Ground)),
             images_note=prompts.COLLECTOR_IMAGES_NOTE.format(n=len(images)) if images else "")
         answer, call = client.complete_json(system, f"Instruction: {instruction}", Request, images=list(images))
         self.calls.append(call)
@@ -255,8 +257,8 @@ def checked_request(answer: Request, instruction: str, client: ModelClient) -> R
         name = resolve_category(o.category)
         if name is None:
             dropped.add(o.ref)
-            warnings.append(f"model asked for unknown category {_quoted(o.category)} ({o.ref}); dropped "
-                            f"(nearest known: {nearest_category(o.category)!r})")
+            # nothing is built in its place: a category merely spelt alike is another thing
+            warnings.append(f"model asked for unknown category {_quoted(o.category)} ({o.ref}); dropped")
             continue
         attributes = o.attributes.model_dump()
         for field, vocabulary in (("color", COLORS), ("material", MATERIALS), ("size", SIZES)):
@@ -283,9 +285,12 @@ def checked_request(answer: Request, instruction: str, client: ModelClient) -> R
             warnings.append(f"motion {m.subject} {m.verb} dropped: names a dropped object")
         else:
             motions.append(m.model_dump())
+    asked = {o["category"] for o in objects}
+    excluded = [c for c in dict.fromkeys(resolve_category(e) for e in answer.excluded) if c and c not in asked]
     # Built again so the Request's own reference checks run on what is left.
     return Request.model_validate({"instruction": instruction, "objects": objects, "relations": relations,
-                                   "room": answer.room, "motions": motions, "warnings": warnings})
+                                   "room": answer.room, "ground": answer.ground, "motions": motions,
+                                   "excluded": excluded, "warnings": warnings})
 
 
 __all__ = ["OpenAIBackend", "checked_request", "compact_scene_graph"]

@@ -4,11 +4,17 @@ No model and no NLP library: the instruction is cut into clauses (at . ; ! ? and
 clause is read left to right. Noun phrases (determiner or number, colour/material/size words, a
 catalog category matched longest-first over 3, 2 and 1 words) become object groups; prepositions
 become relations whose subject is the nearest noun phrase not yet placed, so chains attach to the
-nearest noun ("oranges in a bowl on a table": the bowl is on the table); "X with Y" relates Y to X;
-motion verbs open a motion that the following directions and prepositions fill in.
+nearest noun ("oranges in a bowl on a table": the bowl is on the table), but a predicate right after
+"and" keeps the subject of the one before ("a lamp behind the bed and in front of the wardrobe");
+"X with Y" relates Y to X; motion verbs open a motion that the following directions and prepositions
+fill in. Conjuncts that share one noun are groups of their own ("two red and three blue balls", "two
+cats, one black and one white"); what "no", "without" and "not" rule out is recorded, never built;
+grounds ("on the grass") set the floor and the setting; "stacked", "in a row", "in a circle" and
+"scattered" arrange a group.
 
 Choices where English is vague (stated once, here):
-- a bare plural ("mugs") is 2, or 4 when it surrounds something ("chairs around a table");
+- a bare plural ("mugs") is 2, or 4 when it surrounds something ("chairs around a table") or makes a row
+  or a ring, 3 in a stack or scattered;
   "some", "several", "a few" are 3; "many", "lots of" are 5; a count is capped at MAX_COUNT.
 - "the X", "it", "them" refer back to a group already named; "a X" always adds a new group.
 - "X with Y" without a preposition: Y in X if X is a container, Y on X if Y is a tabletop thing,
@@ -84,8 +90,7 @@ _ROOMS: dict[Words, str | None] = {
     ("study",): "office", ("bathroom",): "bathroom", ("dining", "room"): "dining_room",
     ("empty", "room"): "empty_room", ("studio",): "studio", ("outdoors",): "outdoors", ("outside",): "outdoors",
     ("garden",): "outdoors", ("park",): "outdoors", ("yard",): "outdoors", ("backyard",): "outdoors",
-    ("street",): "outdoors", ("lawn",): "outdoors", ("patio",): "outdoors", ("meadow",): "outdoors",
-    ("field",): "outdoors", ("forest",): "outdoors", ("beach",): "outdoors",
+    ("patio",): "outdoors", ("forest",): "outdoors",
     ("room",): None, ("scene",): None, ("image",): None, ("photo",): None,
     ("render",): None, ("space",): None, ("setting",): None, ("interior",): None, ("view",): None,
 }
@@ -94,7 +99,57 @@ _SUPPORTS = {"floor": "floor", "ground": "floor", "floors": "floor", "wall": "wa
 _UNSUPPORTED_PLACES = {"ceiling", "corner", "middle", "center", "centre", "window", "door", "doorway", "side",
                        "edge", "background", "foreground"}
 _ARRANGEMENTS = {"line", "row", "circle", "ring", "stack", "pile", "cluster", "grid", "column", "heap", "square",
-                 "triangle", "arc"}
+                 "triangle", "arc", "tower"}
+# The arrangements FYI builds, by the word that names them; the other _ARRANGEMENTS words are reported.
+_ARRANGEMENT_KINDS = {"line": "row", "row": "row", "column": "row", "circle": "circle", "ring": "circle",
+                      "stack": "stack", "pile": "stack", "heap": "stack", "tower": "stack", "cluster": "scatter"}
+# "three books stacked on a table", "scattered apples", "lined up"
+_ARRANGED: dict[Words, str] = {
+    ("stacked",): "stack", ("stacked", "up"): "stack", ("piled",): "stack", ("piled", "up"): "stack",
+    ("stacked", "on", "top", "of", "each", "other"): "stack", ("scattered",): "scatter",
+    ("scattered", "around"): "scatter", ("scattered", "about"): "scatter", ("strewn",): "scatter",
+    ("spread", "out"): "scatter", ("randomly", "placed"): "scatter", ("lined", "up"): "row",
+    ("side", "by", "side"): "row", ("in", "a", "row"): "row", ("in", "a", "line"): "row",
+    ("in", "a", "circle"): "circle", ("in", "a", "ring"): "circle", ("in", "a", "stack"): "stack",
+    ("in", "a", "pile"): "stack", ("in", "a", "column"): "row",
+}
+# "a stack of plates", "a row of chairs": a count (3 unless a number follows) and an arrangement.
+_ARRANGED_QUANTITIES: dict[Words, str] = {
+    ("a", "stack", "of"): "stack", ("stack", "of"): "stack", ("a", "pile", "of"): "stack", ("pile", "of"): "stack",
+    ("a", "tower", "of"): "stack", ("a", "row", "of"): "row", ("row", "of"): "row", ("a", "line", "of"): "row",
+    ("a", "circle", "of"): "circle", ("a", "ring", "of"): "circle",
+}
+for _k in _ARRANGED_QUANTITIES:
+    _QUANTITIES.setdefault(_k, 3)
+_ARRANGED_BARE_COUNT = {"row": 4, "circle": 4, "stack": 3, "scatter": 3}
+_RECIPROCAL = {("each", "other"), ("one", "another")}
+
+# What the ground is made of, and the setting it implies (None: whatever room is named, indoors by default).
+_GROUNDS: dict[Words, tuple[str, str | None]] = {}
+for _words, _ground, _room in [
+    ("grass|lawn|grassy field|grassy meadow|meadow|field|pasture|garden|park|yard|backyard|grassland|turf",
+     "grass", "outdoors"),
+    ("beach|sand|sandy beach|desert|dunes|sand dunes|seaside|shore", "sand", "outdoors"),
+    ("road|street|asphalt|highway|parking lot|car park|tarmac|runway|roadway", "asphalt", "outdoors"),
+    ("pavement|sidewalk|plaza|concrete", "concrete", "outdoors"),
+    ("snow|snowfield|snowy field|ski slope|snowy ground", "snow", "outdoors"),
+    ("carpet|carpeted floor|carpeting", "carpet", None),
+    ("wooden floor|wood floor|hardwood floor|parquet|parquet floor|floorboards", "wood", None),
+    ("tiles|tiled floor|tile floor|tiled ground", "tiles", None),
+    ("concrete floor|stone floor", "concrete", None),
+]:
+    for _phrase in _words.split("|"):
+        _GROUNDS[tuple(_phrase.split())] = (_ground, _room)
+# A ground word that is also a catalog name ("a carpet" is a rug) is the ground only as a place: "on the carpet".
+# Words that name one of the catalog's kinds (its groups) rather than a thing.
+_KINDS = {"animal": "animal", "animals": "animal", "pet": "animal", "pets": "animal", "furniture": "furniture",
+          "food": "food", "fruit": "food", "fruits": "food", "vehicles": "vehicle", "electronics": "electronic",
+          "device": "electronic", "devices": "electronic", "gadget": "electronic", "gadgets": "electronic",
+          "appliance": "appliance", "appliances": "appliance", "kitchenware": "kitchen", "dishes": "kitchen",
+          "tableware": "kitchen", "shape": "primitives", "shapes": "primitives", "accessories": "accessory",
+          "equipment": "sports"}
+_NEGATORS = {"no", "not", "without", "nor", "excluding", "except", "never", "nobody"}
+_NOBODY = {("nobody",), ("no", "one"), ("no", "body")}
 
 _MOTION_VERBS: dict[Words, str] = {}
 for _words, _verb in [
@@ -197,6 +252,7 @@ class _Group:
     size: str | None = None
     support_hint: str | None = None
     bare_plural: bool = False
+    arrangement: str | None = None
 
 
 @dataclass(eq=False)
@@ -218,10 +274,11 @@ class _Mention:
 
 @dataclass
 class _NounPhrase:
-    kind: str  # "object", "room", "support", "camera", "unknown", "arrangement", "place"
+    kind: str  # "object", "room", "ground", "support", "camera", "unknown", "arrangement", "place", "parts"
     end: int
     mention: _Mention | None = None
-    value: str | None = None  # room type, support hint, unknown phrase
+    value: str | None = None  # room type, ground, support hint, unknown phrase
+    setting: str | None = None  # for a ground: the room type it implies ("on the beach": outdoors)
 
 
 @dataclass
@@ -250,6 +307,12 @@ class _Clause:
     motions: list[_MotionDraft] = field(default_factory=list)
     motion_verb_end: int = -1
     fronted: tuple[str, _NounPhrase] | None = None  # "On the table, a mug": relation waiting for a subject
+    # "a lamp behind the bed and in front of the wardrobe": a predicate right after "and" that follows a
+    # relation has that relation's subject
+    last_subject: _Mention | None = None
+    last_relation_end: int = -1
+    conjunct_refs: list[str] = field(default_factory=list)  # "two red and three blue balls": the groups so far
+    pending_arrangement: str | None = None  # "scattered apples": for the next noun phrase
 
 
 def _is_decimal(word: str) -> bool:
@@ -288,6 +351,9 @@ class _InstructionReader:
         self.relations: list[tuple[str, str, str, str | None]] = []
         self.motions: list[RequestedMotion] = []
         self.room: str | None = None
+        self.ground: str | None = None
+        self.excluded: dict[str, str] = {}  # category -> the words that rule it out
+        self.last_object: tuple[_Mention, int] | None = None  # the latest object noun phrase and its end
         self.warnings: list[str] = []
         self.unknown: list[str] = []
         self.history: list[_Mention] = []
@@ -443,6 +509,7 @@ class _InstructionReader:
         """Read a noun phrase at token i; None when none starts there (i is then unchanged)."""
         start = i
         quantity: int | None = None
+        arrangement: str | None = None
         definite = fresh = determined = False
         while i < hi:
             q = self._match(_QUANTITIES, i, hi, longest=3)
@@ -450,11 +517,12 @@ class _InstructionReader:
             if q is not None and not (q[0] == ("some",) and self._category_at(i + 1, hi) is not None
                                       and not self._category_at(i + 1, hi)[2]):
                 quantity, i = _QUANTITIES[q[0]], i + q[1]
+                arrangement = _ARRANGED_QUANTITIES.get(q[0], arrangement)
             elif _is_number(w):
                 if self._negative(i):
                     self.warnings.append(f"'-{w}': a count cannot be negative; read it as {int(w[:7])}")
                 quantity, i = int(w[:7]), i + 1
-            elif w in _NUMBER_WORDS and not (w == "one" and i + 1 < hi and self.tokens[i + 1] == "of"):
+            elif w in _NUMBER_WORDS and not (w == "one" and i + 1 < hi and self.tokens[i + 1] in ("of", "another")):
                 quantity, i = _NUMBER_WORDS[w], i + 1
             elif w in _INDEFINITE or w == "some":
                 fresh, i = fresh or w in ("another", "new"), i + 1
@@ -479,6 +547,14 @@ class _InstructionReader:
         while i < hi and len(stray) < 3:
             w = self.tokens[i]
             head = self._category_at(i, hi)
+            ground = self._match(_GROUNDS, i, hi, longest=3)
+            if ground is not None and not self._np_continues(i + ground[1], hi) and (
+                    head is None or ground[1] > head[1] or (ground[1] == head[1] and role == "object")):
+                end = i + ground[1]
+                self._use(start, end)
+                self.used.difference_update(stray)
+                found, setting = _GROUNDS[ground[0]]
+                return _NounPhrase("ground", end, value=found, setting=setting)
             attr = _attribute(w)
             if attr is not None and (head is None or (head[1] == 1 and not head[2] and self._np_continues(i + 1, hi))):
                 if attr[0] in attrs:
@@ -495,7 +571,8 @@ class _InstructionReader:
                 return _NounPhrase("room", i + 2, value=None)
             room = self._match(_ROOMS, i, hi, longest=2)
             if head is not None and not (room is not None and room[1] > head[1]):
-                return self._object_phrase(start, i, hi, head, quantity, definite, fresh, attrs, stray, role)
+                return self._object_phrase(start, i, hi, head, quantity, definite, fresh, attrs, stray, role,
+                                           arrangement)
             if room is not None:
                 self._use(start, i + room[1])
                 self.used.difference_update(stray)
@@ -513,6 +590,14 @@ class _InstructionReader:
                 break
             stray.append(i)
             i += 1
+        if not stray and (attrs or quantity is not None):
+            # A phrase without its noun: "two red [and three blue balls]", "[two cats,] one black and one
+            # white", "a blue one".
+            headless = (self._parts(start, i, hi, quantity, attrs, role)
+                        or self._elided_head(start, i, hi, quantity, attrs, role, exclude)
+                        or self._one(start, i, hi, quantity, definite, fresh, attrs, role))
+            if headless is not None:
+                return headless
         if stray and (determined or attrs or role == "object"):
             words = " ".join(self.tokens[k] for k in stray)
             self._use(start, stray[-1] + 1)
@@ -520,10 +605,151 @@ class _InstructionReader:
             return _NounPhrase("unknown", stray[-1] + 1, self._add_mention([], start, role), value=words)
         return None
 
+    # ---- coordination: one noun for several groups ----------------------------------------------
+
+    def _conjunct(self, k: int, hi: int) -> tuple[int | None, dict[str, str], int, bool] | None:
+        """A noun-less conjunct at k ("three blue", "one black", "a white one"): (count, attributes, end,
+        whether it has its own determiner or number); None when there is none."""
+        quantity, own, attrs = None, False, {}
+        while k < hi:
+            w = self.tokens[k]
+            if _is_number(w) or (w in _NUMBER_WORDS and not (w == "one" and attrs)):
+                quantity, own, k = (int(w[:7]) if _is_number(w) else _NUMBER_WORDS[w]), True, k + 1
+            elif w in _INDEFINITE:
+                own, k = True, k + 1
+            else:
+                break
+        while k < hi and _attribute(self.tokens[k]) is not None and self._category_at(k, hi) is None:
+            a = _attribute(self.tokens[k])
+            attrs.setdefault(a[0], a[1])
+            k += 1
+        if k < hi and self.tokens[k] in ("one", "ones") and (attrs or own):
+            quantity = quantity or (2 if self.tokens[k] == "ones" else None)
+            k += 1
+        if not attrs:
+            return None
+        return quantity, attrs, k, own
+
+    def _elided_head(self, start: int, i: int, hi: int, quantity: int | None, attrs: dict[str, str], role: str,
+                     exclude: set[str]) -> _NounPhrase | None:
+        """"two red and three blue balls", "a red and a blue mug", "one big and two small boxes": each
+        conjunct is a group of its own, of the noun the last one names. "a red and white mug" (no
+        determiner of its own, a singular noun) is one thing and is not read here."""
+        k = i
+        while k < hi and self.tokens[k] in ("and", "or", ","):
+            k += 1
+            part = self._conjunct(k, hi)
+            own = part is not None and part[3]
+            k = part[2] if part is not None else k
+            while k < hi and self.tokens[k] in _INDEFINITE | {"the"}:
+                k, own = k + 1, True
+            while k < hi and _attribute(self.tokens[k]) is not None and self._category_at(k, hi) is None:
+                k += 1
+            head = self._category_at(k, hi)
+            if head is not None:
+                if not (own or head[2]):
+                    return None
+                return self._conjoined(start, i, hi, head[0], head[2], quantity, attrs, role, exclude)
+            if part is None:
+                return None
+        return None
+
+    def _conjoined(self, start: int, i: int, hi: int, category: str, plural: bool, quantity: int | None,
+                   attrs: dict[str, str], role: str, exclude: set[str]) -> _NounPhrase | None:
+        noun = category.replace("_", " ")
+        phrase = f"{self._source(start, i)} {noun}{'s' if plural and (quantity or 1) > 1 else ''}"
+        g = self._new_group(category, quantity if quantity is not None else 1, phrase, attrs, bare_plural=False)
+        self._use(start, i + 1)  # the conjunct and its "and"
+        self.c.conjunct_refs.append(g.ref)
+        j = i + 1
+        while j < hi and self.tokens[j] in ("and", "or", ","):
+            self._use(j, j + 1)
+            j += 1
+        rest = self._noun_phrase(j, hi, role, exclude)
+        if rest is None or rest.kind != "object":  # cannot happen after _elided_head found the noun; be safe
+            refs, self.c.conjunct_refs = self.c.conjunct_refs, []
+            return _NounPhrase("object", j, self._add_mention(refs, start, role))
+        return rest
+
+    def _parts(self, start: int, i: int, hi: int, quantity: int | None, attrs: dict[str, str], role: str
+               ) -> _NounPhrase | None:
+        """"two cats, one black and one white": after a counted group and a comma or colon, noun-less
+        conjuncts share the group out; each part becomes a group of its own with its count and attributes."""
+        if start == 0 or self.tokens[start - 1] not in (",", ":"):
+            return None
+        # the counted group just named ("two cats, ..."), or the latest one of the clause ("two cats on a
+        # sofa, one black and one white")
+        mention = self.last_object[0] if self.last_object is not None and self.last_object[1] == start - 1 else None
+        if mention is None or len(mention.refs) != 1 or self._group(mention.refs[0]).count < 2:
+            mention = next((m for m in reversed(self.c.mentions) if m.pos < start and len(m.refs) == 1
+                            and not m.pronoun and self._group(m.refs[0]).count >= 2), None)
+        if mention is None:
+            return None
+        first = self._conjunct(start, hi)
+        if first is None:
+            return None
+        parts = [first]
+        k = first[2]
+        while k < hi and self.tokens[k] in ("and", ","):
+            k2 = k + 1 + (k + 1 < hi and self.tokens[k] == "," and self.tokens[k + 1] == "and")
+            part = self._conjunct(k2, hi)
+            if part is None:
+                break
+            parts.append(part)
+            k = part[2]
+        g = self._group(mention.refs[0])
+        counts = [p[0] or 1 for p in parts]
+        said = self._source(start, k)
+        if sum(counts) > g.count:
+            self.warnings.append(f"{said!r} names {sum(counts)} of {g.phrase!r}; built {sum(counts)}")
+        rest = g.count - sum(counts)
+        new_refs = []
+        for n, (count, part_attrs, _, _) in enumerate(parts):
+            merged = {**{a: getattr(g, a) for a in ("color", "material", "size") if getattr(g, a)}, **part_attrs}
+            if n == 0 and rest <= 0:
+                g.count = count or 1
+                for a, v in part_attrs.items():
+                    setattr(g, a, v)
+                continue
+            words = " ".join([*part_attrs.values(), g.category.replace("_", " ")])
+            new = self._new_group(g.category, count or 1, words, merged, bare_plural=False)
+            new.support_hint, new.arrangement = g.support_hint, g.arrangement
+            new_refs.append(new.ref)
+        if rest > 0:
+            g.count = rest
+        # the parts take part in whatever was said of the whole group
+        for s, p, o, o2 in list(self.relations):
+            for new in new_refs:
+                if s == g.ref:
+                    self._add_relation(new, p, o, o2)
+                elif g.ref in (o, o2):
+                    self._add_relation(s, p, new if o == g.ref else o, new if o2 == g.ref else o2)
+        for m in self.history:
+            if g.ref in m.refs:
+                at = m.refs.index(g.ref) + 1
+                m.refs[at:at] = new_refs
+        self._use(start, k)
+        return _NounPhrase("parts", k)
+
+    def _one(self, start: int, i: int, hi: int, quantity: int | None, definite: bool, fresh: bool,
+             attrs: dict[str, str], role: str) -> _NounPhrase | None:
+        """"a red mug and a blue one": "one" stands for the noun named last."""
+        if i >= hi or self.tokens[i] not in ("one", "ones") or not attrs or not self.groups:
+            return None
+        kinds = set(attrs)
+        named = next((g for g in reversed(self.groups) if any(getattr(g, k) for k in kinds)), self.groups[-1])
+        return self._object_phrase(start, i, hi, (named.category, 1, self.tokens[i] == "ones"), quantity, definite,
+                                   fresh, attrs, [], role, None)
+
     def _object_phrase(self, start: int, i: int, hi: int, head: tuple[str, int, bool], quantity: int | None,
-                       definite: bool, fresh: bool, attrs: dict[str, str], stray: list[int], role: str
-                       ) -> _NounPhrase:
+                       definite: bool, fresh: bool, attrs: dict[str, str], stray: list[int], role: str,
+                       arrangement: str | None) -> _NounPhrase:
         category, n, plural = head
+        conjuncts, self.c.conjunct_refs = self.c.conjunct_refs, []
+        if conjuncts:  # the last conjunct of "two red and three blue balls" is a group of its own
+            fresh = True
+            if quantity is None and plural:
+                quantity = 1
         end = i + n
         for k in range(i, end):  # catalog names may carry attribute words ("wooden table", "glass vase")
             attr = _attribute(self.tokens[k])
@@ -549,7 +775,13 @@ class _InstructionReader:
                 self.warnings.append(f"{phrase!r} asks for no object; left it out")
                 return _NounPhrase("none", end)
             group = self._new_group(category, count, phrase, attrs, bare_plural=plural and quantity is None)
-        return _NounPhrase("object", end, self._add_mention([group.ref], start, role))
+        arrangement = arrangement or self.c.pending_arrangement
+        self.c.pending_arrangement = None
+        if arrangement is not None:
+            self._arrange([group.ref], arrangement)
+        mention = self._add_mention([*conjuncts, group.ref], start, role)
+        self.last_object = (mention, end)
+        return _NounPhrase("object", end, mention)
 
     def _negative(self, i: int) -> bool:
         """A minus sign right before token i, not a range's dash ("3-4")."""
@@ -608,6 +840,16 @@ class _InstructionReader:
         start, i = i, i + match[1]
         self._use(start, i)
         subject = self._subject_for(start)
+        c = self.c
+        if c.last_subject is not None and c.last_relation_end < start and all(
+                self.tokens[k] in ("and", ",", "but", "also", "while", "yet") for k in range(c.last_relation_end, start)):
+            subject = c.last_subject  # "a lamp behind the bed and in front of the wardrobe": the lamp's, twice
+        reciprocal = self._match(_RECIPROCAL, i, hi, longest=2)
+        if reciprocal is not None:
+            self._use(i, i + 2)
+            if subject is not None:
+                self._reciprocal(subject, predicate)
+            return i + 2
         exclude = set(subject.refs) if subject else set()
         np = self._noun_phrase(i, hi, "object", exclude)
         obj2 = None
@@ -631,6 +873,11 @@ class _InstructionReader:
             return end
         if np.kind == "support":
             self._support_hint(np.value, start)
+            return end
+        if np.kind == "ground":
+            self._set_ground(np.value, np.setting)
+            if predicate in ("on", "in"):  # "sheep on the grass": they stand on the ground
+                self._support_hint("floor", start)
             return end
         if np.kind in ("arrangement", "place"):
             self.warnings.append(f"ignored {self._source(start, end)!r}: placements like that are not supported yet")
@@ -661,6 +908,50 @@ class _InstructionReader:
         subject = self._with_anchor_instead(subject, predicate, obj)
         for s in self._spread(subject, predicate):
             self._relate(s, predicate, obj, obj2)
+        c.last_subject, c.last_relation_end = subject, end
+        return end
+
+    def _reciprocal(self, subject: _Mention, predicate: str) -> None:
+        """"five cubes next to each other", "a cat and a dog facing each other", "books on top of each
+        other" (a stack)."""
+        run = [m for m in self.c.mentions if m.run == subject.run and m.refs and not m.pronoun] or [subject]
+        refs = list(dict.fromkeys(r for m in run for r in m.refs))
+        subject.placed = True
+        if predicate in ("on", "in", "above", "under"):
+            self._arrange(refs, "stack")
+            return
+        if predicate == "between":
+            self.warnings.append("ignored 'between each other': 'between' needs two other things")
+            return
+        for k, r in enumerate(refs):
+            if self._group(r).count > 1:
+                self._add_relation(r, predicate, r, None)  # the group's members relate to one another
+            if k > 0:
+                self._add_relation(r, predicate, refs[k - 1], None)
+                if predicate == "facing":
+                    self._add_relation(refs[k - 1], predicate, r, None)
+
+    def _arrange(self, refs: list[str], kind: str) -> None:
+        for r in refs:
+            g = self._group(r)
+            if g.arrangement not in (None, kind):
+                self.warnings.append(f"{g.phrase!r} is said to be both {g.arrangement} and {kind}; kept {g.arrangement}")
+            else:
+                g.arrangement = kind
+                if g.bare_plural:  # "cups in a row": enough to make one
+                    g.count = _ARRANGED_BARE_COUNT[kind]
+
+    def _arranged(self, i: int, hi: int, match: tuple[Words, int]) -> int:
+        """"three books stacked on a table", "scattered apples", "five cubes in a row"."""
+        kind, end = _ARRANGED[match[0]], i + match[1]
+        self._use(i, end)
+        before = self._subject_for(i)
+        ahead = end < hi and (self._category_at(end, hi) is not None or self.tokens[end] in _INDEFINITE
+                              or _is_number(self.tokens[end]) or self.tokens[end] in _NUMBER_WORDS)
+        if before is not None and before.refs and not (ahead and match[0][0] != "in"):
+            self._arrange(before.refs, kind)
+        else:
+            self.c.pending_arrangement = kind
         return end
 
     def _with_anchor_instead(self, subject: _Mention, predicate: str, obj: _Mention) -> _Mention:
@@ -713,6 +1004,120 @@ class _InstructionReader:
                     continue
                 g.support_hint = hint
 
+    # ---- negation and exclusion ------------------------------------------------------------------
+
+    def _negation(self, i: int, hi: int) -> int | None:
+        """"a table without chairs", "no people", "a mug, not a cup": what is ruled out is recorded and never
+        built. "not on the table" keeps the thing off the table (beside it); other negated relations,
+        colours and motions cannot be honoured and are warned about, never done."""
+        w = self.tokens[i]
+        j = i + (2 if w == "with" else 1)
+        if w == "except" and j < hi and self.tokens[j] == "for":
+            j += 1
+        nobody = self._match(_NOBODY, i if w != "with" else i + 1, hi, longest=2)
+        if nobody is not None:
+            end = (i if w != "with" else i + 1) + nobody[1]
+            self._use(i, end)
+            self._exclude("person", self._source(i, end))
+            return end
+        negates_verb = w in ("not", "never") or w.endswith("n't")
+        pred = self._match(_PREDICATES, j, hi)
+        if negates_verb and pred is not None:
+            return self._negated_relation(i, j, hi, pred)
+        verb = self._match(_MOTION_VERBS, j, hi, longest=3)
+        if negates_verb and verb is not None:
+            end = j + verb[1]
+            self._use(i, end)
+            self.warnings.append(f"{self._source(i, end)!r}: a motion that does not happen; nothing moves for it")
+            return end
+        if negates_verb and j < hi and _attribute(self.tokens[j]) is not None and self._category_at(j, hi) is None:
+            end = j
+            while end < hi and _attribute(self.tokens[end]) is not None and self._category_at(end, hi) is None:
+                end += 1
+            self._use(i, end)
+            self.warnings.append(f"{self._source(i, end)!r}: FYI cannot rule out a colour, material or size; "
+                                 f"left it open")
+            return end
+        end, found = j, False
+        while True:
+            item = self._excluded_item(end, hi)
+            if item is None:
+                break
+            category, end = item
+            found = True
+            if category is not None:
+                self._exclude(category, self._source(i, end))
+            k = end
+            if k < hi and self.tokens[k] == "," and k + 1 < hi and self.tokens[k + 1] in ("or", "nor", "and"):
+                k += 1
+            if k + 1 < hi and (self.tokens[k] in ("or", "nor") or (self.tokens[k] in ("and", ",") and not (
+                    self.tokens[k + 1] in _INDEFINITE or self.tokens[k + 1] in _DEFINITE
+                    or _is_number(self.tokens[k + 1]) or self.tokens[k + 1] in _NUMBER_WORDS))):
+                if self._excluded_item(k + 1, hi) is not None:
+                    end = k + 1
+                    continue
+            break
+        if not found:
+            return None
+        self._use(i, end)
+        # a placeholder: what is said of the excluded thing ("no chairs around the table") goes with it
+        self._add_mention([], i, "free")
+        return end
+
+    def _excluded_item(self, k: int, hi: int) -> tuple[str | None, int] | None:
+        """(category or None when unknown, end) of a noun phrase at k that is ruled out, without adding it."""
+        while k < hi:
+            q = self._match(_QUANTITIES, k, hi, longest=3)
+            w = self.tokens[k]
+            head = self._category_at(k, hi)
+            if q is not None:
+                k += q[1]
+            elif w in _INDEFINITE or w in _DEFINITE or w in ("some", "any", "more", "other") or _is_number(w) \
+                    or w in _NUMBER_WORDS:
+                k += 1
+            elif _attribute(w) is not None and (head is None or (head[1] == 1 and not head[2]
+                                                                 and self._np_continues(k + 1, hi))):
+                k += 1
+            else:
+                break
+        head = self._category_at(k, hi)
+        if head is not None:
+            return head[0], k + head[1]
+        e = k
+        while e < hi and e - k < 2 and not self._is_boundary(e, hi) and self._match(_GROUNDS, e, hi) is None:
+            e += 1
+        return (None, e) if e > k else None
+
+    def _exclude(self, category: str, words: str) -> None:
+        self.excluded.setdefault(category, words)
+        self.c.last_place_kind = None
+
+    def _negated_relation(self, i: int, j: int, hi: int, pred: tuple[Words, int]) -> int:
+        predicate = _PREDICATES[pred[0]][0]
+        subject = self._subject_for(i)
+        np = self._noun_phrase(j + pred[1], hi, "object", set(subject.refs) if subject else set())
+        end = np.end if np is not None else j + pred[1]
+        self._use(i, end)
+        said = self._source(i, end)
+        if np is None or np.kind != "object" or subject is None or not subject.refs:
+            self.warnings.append(f"{said!r}: could not tell what it is said of; left it out")
+        elif predicate in ("on", "in"):
+            for s in self._spread(subject, predicate):
+                self._relate(s, "next_to", np.mention)
+            self.warnings.append(f"{said!r}: placed it beside instead")
+        else:
+            subject.placed = True
+            self.warnings.append(f"{said!r}: FYI cannot keep a relation from holding; left it out")
+        return end
+
+    def _set_ground(self, ground: str, setting: str | None) -> None:
+        if self.ground is None:
+            self.ground = ground
+        elif self.ground != ground:
+            self.warnings.append(f"more than one ground named; kept {self.ground!r}, ignored {ground!r}")
+        self._set_room(setting)
+        self.c.last_place_kind = "room"
+
     def _set_room(self, room: str | None) -> None:
         if room is None:
             return
@@ -722,9 +1127,14 @@ class _InstructionReader:
             self.warnings.append(f"more than one room named; kept {self.room!r}, ignored {room!r}")
 
     def _unknown(self, phrase: str) -> None:
-        nearest = catalog.nearest_category(phrase.split()[-1]) if self.names else None
-        self.unknown.append(phrase if nearest is None else f"{phrase} (nearest known: {nearest})")
-        self.warnings.append(f"unknown object {phrase!r} (nearest known category: {nearest!r}); left it out")
+        """An unknown noun is not built, and nothing else is built in its place: a category merely spelt
+        alike ("grass", "glass") is a different thing. Where the word names a kind the catalog has
+        ("animals", "furniture"), the categories of that kind are listed."""
+        kind = _KINDS.get(phrase.split()[-1])
+        kinds = sorted(c.name.replace("_", " ") for c in catalog.categories() if c.group == kind) if kind else []
+        hint = f"; it names a kind: say which ({', '.join(kinds[:6])}{', ...' if len(kinds) > 6 else ''})" if kinds else ""
+        self.unknown.append(phrase)
+        self.warnings.append(f"unknown object {phrase!r}: not in the catalog, so not built{hint}")
 
     def _implicit_predicate(self, anchor_cat: str, cat: str, count: int, connector: str | None) -> str:
         place = self._place(cat)
@@ -844,6 +1254,8 @@ class _InstructionReader:
                         self._relate(d.subject_mention, "on", np.mention)
             elif np.kind == "unknown":
                 self._unknown(np.value)
+            elif np.kind == "ground":
+                self._set_ground(np.value, np.setting)
             return np.end
         camera_verbs = all(d.verb in _CAMERA_VERBS for d in c.motions)
         is_goal = goal is not None and goal[1] == best
@@ -877,6 +1289,8 @@ class _InstructionReader:
                 self._unknown(np.value)
             elif np.kind == "room":
                 self._set_room(np.value)
+            elif np.kind == "ground":
+                self._set_ground(np.value, np.setting)
             return np.end
         return None
 
@@ -942,6 +1356,9 @@ class _InstructionReader:
         if self.c.fronted is not None:
             pred, np = self.c.fronted
             self.warnings.append(f"could not tell what is {pred.replace('_', ' ')} {np.mention.refs[0]!r}")
+        if self.c.pending_arrangement is not None:
+            self.warnings.append(f"could not tell what is {self.c.pending_arrangement}ed: "
+                                 f"{self._source(lo, hi)!r}; laid out as usual")
         self._flush_with()
         self._close_motions()
 
@@ -959,6 +1376,13 @@ class _InstructionReader:
             if j > i + 1 and j < hi and self.tokens[j] in _DURATION_UNITS:
                 self._use(i, j + 1)  # durations stay in the motion's text
                 return j + 1
+        if w in _NEGATORS or w.endswith("n't") or (w == "with" and i + 1 < hi and self.tokens[i + 1] in ("no", "zero")):
+            j = self._negation(i, hi)
+            if j is not None:
+                return j
+        arranged = self._match(_ARRANGED, i, hi)
+        if arranged is not None:
+            return self._arranged(i, hi, arranged)
         if w in ("made", "painted", "colored", "coloured") and i + 1 < hi:
             return self._postnominal(i, hi)
         verb = self._match(_MOTION_VERBS, i, hi, longest=3)
@@ -1046,6 +1470,9 @@ class _InstructionReader:
         if np.kind == "unknown":
             self._unknown(np.value)
             return np.end
+        if np.kind == "ground":  # "a grassy field with two sheep"
+            self._set_ground(np.value, np.setting)
+            return np.end
         if np.kind in ("arrangement", "place", "support"):
             if np.kind != "support":
                 self.warnings.append(f"ignored {np.value!r}: placements like that are not supported yet")
@@ -1081,10 +1508,19 @@ class _InstructionReader:
             self.warnings.append(f"ignored words: {', '.join(dict.fromkeys(ignored))}")
         objects = [RequestedObject(ref=g.ref, category=g.category, count=g.count, phrase=g.phrase,
                                    attributes=Attributes(color=g.color, material=g.material, size=g.size),
-                                   support_hint=g.support_hint) for g in self.groups]
+                                   support_hint=g.support_hint, arrangement=g.arrangement) for g in self.groups]
         relations = [RequestedRelation(subject=s, predicate=p, object=o, object2=o2) for s, p, o, o2 in self.relations]
+        excluded = []
+        for category, words in self.excluded.items():
+            asked = next((g for g in self.groups if g.category == category), None)
+            if asked is None:
+                excluded.append(category)
+            else:  # "a mug, not a cup": one category to the catalog
+                self.warnings.append(f"{words!r} rules out {category.replace('_', ' ')}, which {asked.phrase!r} "
+                                     f"asks for; built what was asked")
         return Request(instruction=self.text, objects=objects, relations=relations, room=self.room,
-                       motions=self.motions, warnings=list(dict.fromkeys(self.warnings)))
+                       ground=self.ground, motions=self.motions, excluded=excluded,
+                       warnings=list(dict.fromkeys(self.warnings)))
 
 
 def parse_instruction(text: str) -> Request:
@@ -1100,6 +1536,7 @@ def parse_instruction(text: str) -> Request:
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 80 else shown[:77] + "..."
         unknown = f"; unknown: {', '.join(reader.unknown)}" if reader.unknown else ""
+        unknown += f"; ruled out: {', '.join(reader.excluded.values())}" if reader.excluded else ""
         raise FyiError(f"instruction: found no object to build in {shown!r}{unknown}")
     return reader.request()
 

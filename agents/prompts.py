@@ -25,9 +25,14 @@ objects: one entry per group of like objects ("two red mugs" is one entry with c
   sizes: {sizes}
 - phrase: the words the object came from.
 - support_hint: "floor" or "wall" when the instruction says so, else null.
+- arrangement: how the group is laid out when the instruction says so ({arrangements}), else null.
+  "two red and three blue balls" is two entries (2 red, 3 blue); "two cats, one black and one white" too.
 relations: subject and object are refs of the objects above; predicate is one of: {predicates}.
   "between" also names object2. A support ("a mug on the table") is the relation "on".
 room: one of {rooms}, or null when the instruction names none.
+ground: what the floor is ({grounds}) when the instruction says ("sheep on the grass": grass, and \
+room outdoors), else null. Grass, roads, beaches and floors are grounds, never objects.
+excluded: categories the instruction rules out ("a table without chairs": chair); never list them as objects.
 motions: things that move. subject is an object ref or "camera"; verb is one of: {verbs}; target is an \
 object ref or null; direction is one of: {directions}, or null; text is the clause it came from.
 instruction: the instruction, copied. warnings: anything you could not represent, in a few words each.

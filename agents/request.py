@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from fyi.scenes.spec import Attributes, Predicate, RoomType
+from fyi.scenes.spec import ArrangementKind, Attributes, Ground, Predicate, RoomType
 
 MotionVerb = Literal["move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan",
                      "follow"]
@@ -35,6 +35,7 @@ class RequestedObject(_Strict):
     attributes: Attributes = Attributes()
     phrase: str = ""  # the words it came from
     support_hint: SupportHint | None = None  # "on the floor" / "on the wall": neither is an object
+    arrangement: ArrangementKind | None = None  # "stacked", "in a row", "in a circle", "scattered"
 
     @field_validator("ref", "category")
     @classmethod
@@ -56,8 +57,10 @@ class RequestedRelation(_Strict):
             raise ValueError("'between' needs object2")
         if self.predicate != "between" and self.object2 is not None:
             raise ValueError("only 'between' takes object2")
-        if self.subject in (self.object, self.object2):
+        if self.subject == self.object2 or (self.subject == self.object and self.predicate in ("on", "in", "between")):
             raise ValueError("an object cannot be related to itself")
+        # Otherwise a group may relate to itself ("five cubes next to each other"): its members relate to
+        # one another, never a member to itself.
         return self
 
 
@@ -74,7 +77,9 @@ class Request(_Strict):
     objects: list[RequestedObject] = Field(min_length=1)
     relations: list[RequestedRelation] = []
     room: RoomType | None = None
+    ground: Ground | None = None  # "on the grass", "on the beach": what the floor is, not an object
     motions: list[RequestedMotion] = []
+    excluded: list[str] = []  # catalog categories the instruction rules out ("without chairs", "no people")
     warnings: list[str] = []
 
     @model_validator(mode="after")

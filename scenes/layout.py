@@ -11,6 +11,7 @@ satisfies are reported, never silently dropped.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -68,6 +69,8 @@ class LayoutSolver:
         self.placed: dict[str, Placed] = {}
         self.notes: list[str] = []
         self._yaws: dict[str, float] = {}
+        # object id -> (its arrangement, its place in it)
+        self.arranged = {oid: (a, k) for a in spec.arrangements for k, oid in enumerate(a.members)}
 
     # ---------------------------------------------------------------- public
     def solve(self) -> Layout:
@@ -255,8 +258,11 @@ class LayoutSolver:
             self.placed[obj.id] = Placed(obj, a, pos, 0.0, b, support, obj.surface)
             return
         surface, z = None, pos[2]
+        stacked = self._stacked_on(obj.id) == support
         if support == "floor":
             z = 0.0
+        elif stacked:
+            z = self.placed[support].body.z1
         elif support not in PLACES:
             holder = self.placed[support]
             surf = self._surface_under(holder, pos)
@@ -265,7 +271,7 @@ class LayoutSolver:
         clearance = next((s.clearance for s in resting_surfaces(self.placed[support].asset) if s.name == surface), None) \
             if surface else None
         placed = self._try(obj, pos[:2], yaw, z, support, surface, clearance)
-        if placed is None or (support not in PLACES and surface is None):
+        if placed is None or (support not in PLACES and surface is None and not stacked):
             self.notes.append(f"{obj.id}: the given pose was not valid (collision, outside the room or off its "
                               f"support); placed by the solver")
             self._place(obj)
@@ -294,6 +300,7 @@ class LayoutSolver:
             cands = self._floor_candidates(obj)
         else:
             cands = self._surface_candidates(obj, support)
+        cands = itertools.chain(self._arrangement_candidates(obj), cands)
         rels = [r for r in self.spec.relations if r.subject == obj.id and self._refs_placed(r)]
         first_free = None
         for cand in cands:
@@ -326,7 +333,9 @@ class LayoutSolver:
             return None
         if support not in PLACES:
             holder = self.placed[support].body
-            if not holder.outline.buffer(0.02).contains(b.outline):
+            # a stacked thing may overhang the one below (a big book on a small one), but not miss it
+            inside = holder.outline.contains if self._stacked_on(obj.id) == support else holder.outline.buffer(0.02).contains
+            if not inside(b.outline.centroid if self._stacked_on(obj.id) == support else b.outline):
                 return None
         covering = floor_covering(a)
         for other in self.placed.values():
@@ -365,7 +374,7 @@ class LayoutSolver:
             if r.predicate == "between" and obj.id in (r.object, r.object2):
                 other = r.object2 if obj.id == r.object else r.object
                 if other in self.placed:
-                    yield from self._ring(obj, self.placed[other], gaps=(1.0, 1.3, 0.8), face=True)
+                    yield from self._between_partner(obj, self.placed[other])
         if self.assets[obj.id].against_wall:
             yield from self._against_walls(obj)
         if not rels:
@@ -560,8 +569,7 @@ class LayoutSolver:
     def _free_floor(self, obj: ObjectSpec):
         """A grid over the floor, nearest the placed group (or the room's middle) first."""
         w, d, _ = self.room.size
-        floor_things = [p.body.center[:2] for p in self.placed.values() if p.support == "floor"]
-        centre = np.mean(floor_things, axis=0) if floor_things else np.array([0.0, 0.3])
+        centre = self._floor_centre()
         step = 0.2
         xs = np.arange(-w / 2, w / 2 + 1e-9, step)
         ys = np.arange(-d / 2, d / 2 + 1e-9, step)
@@ -581,6 +589,16 @@ class LayoutSolver:
             z = top + lift * max(0.5, height)
             for dx, dy in ((0.0, 0.0), (0.3, 0.0), (-0.3, 0.0), (0.0, 0.3), (0.0, -0.3)):
                 yield (cx + dx, cy + dy), 0.0, z, "air", None
+
+    def _surface_centre(self, holder: Placed, name: str) -> np.ndarray:
+        surf = next(t for t in holder.asset.surfaces if t.name == name)
+        c, s = math.cos(holder.yaw), math.sin(holder.yaw)
+        return holder.position[:2] + np.array([[c, -s], [s, c]]) @ ((np.array(surf.min) + np.array(surf.max)) / 2)
+
+    def _floor_centre(self) -> np.ndarray:
+        """Where the things on the floor are (the room's middle, a little back, when there are none)."""
+        floor_things = [p.body.center[:2] for p in self.placed.values() if p.support == "floor"]
+        return np.mean(floor_things, axis=0) if floor_things else np.array([0.0, 0.3])
 
     def _wall_candidates(self, obj: ObjectSpec):
         w, d, h = self.room.size
@@ -638,6 +656,113 @@ class LayoutSolver:
                 score = -np.linalg.norm(world - back, axis=1) + self.rng.uniform(0, 0.02, len(world))
             for i in np.argsort(-score, kind="stable"):
                 yield world[i], holder.yaw, z, support, surf.name, surf.clearance
+
+
+    # ---------------------------------------------------------------- arrangements
+    def _stacked_on(self, oid: str) -> str | None:
+        """The member a stacked object rests on, or None."""
+        a, k = self.arranged.get(oid, (None, 0))
+        return a.members[k - 1] if a is not None and a.kind == "stack" and k > 0 else None
+
+    def _arrangement_candidates(self, obj: ObjectSpec):
+        """Poses that keep a group's arrangement: centred on the one below (a stack), the next slot of a
+        row along the main view's x axis, a place on a ring, or a random spot near the others (scattered).
+        The first member placed anchors the rest; none yields nothing, and the usual candidates follow."""
+        a, k = self.arranged.get(obj.id, (None, 0))
+        if a is None:
+            return
+        if a.kind == "stack":
+            if k > 0:
+                yield from self._stack_candidates(obj, a.members[k - 1])
+            return
+        anchor_id = next((m for m in a.members if m in self.placed), None)
+        if anchor_id is not None:
+            anchor = self.placed[anchor_id]
+            support, surface, z = anchor.support, anchor.surface, float(anchor.position[2])
+        elif a.kind in ("circle", "row") and self.supports[obj.id] == "floor":
+            # a ring around something needs no anchor; a row's first member takes its slot of a row
+            # centred where the floor's free-standing things are
+            support, surface, z = "floor", None, 0.0
+        elif a.kind == "row" and self.supports[obj.id] != "wall":
+            support = self.supports[obj.id]  # ... or centred on its support's main surface
+            holder = self.placed[support]
+            surf = sorted(holder.asset.surfaces, key=lambda t: _surface_rank(t, False))[0] if holder.asset.surfaces else None
+            if surf is None:
+                return
+            surface, z = surf.name, float(holder.position[2] + surf.z * holder.obj.scale[2])
+        else:
+            return
+        if self.supports[obj.id] != support:
+            return
+        holder = self.placed.get(support)
+        clearance = next((s.clearance for s in holder.asset.surfaces if s.name == surface), None) if holder else None
+        step = max(float(self.assets[m].dims[0]) for m in a.members)
+        step += float(np.clip(0.25 * step, 0.03, 0.3))
+        if a.kind == "row":
+            if anchor_id is None:
+                ka, origin = (len(a.members) - 1) / 2, self._floor_centre() if support == "floor" else \
+                    self._surface_centre(self.placed[support], surface)
+            else:
+                ka, origin = a.members.index(anchor_id), self.placed[anchor_id].position[:2]
+            for dy in (0.0, 0.1, -0.1, 0.25, -0.25):
+                for sign in (1, -1):  # the other way round when the row runs into something
+                    xy = origin + np.array([sign * (k - ka) * step, dy])
+                    yield xy, 0.0, z, support, surface, clearance
+        elif a.kind == "circle":
+            for xy, yaw in self._ring_slots(a, k, anchor_id, step):
+                yield xy, yaw, z, support, surface, clearance
+        else:
+            spread = step * (1.0 + math.sqrt(len(a.members)))
+            for _ in range(48):
+                ang, dist = self.rng.uniform(0, 2 * math.pi), spread * math.sqrt(self.rng.uniform(0.1, 1.0))
+                xy = anchor.position[:2] + dist * np.array([math.cos(ang), math.sin(ang)])
+                yield xy, float(self.rng.uniform(-math.pi, math.pi)), z, support, surface, clearance
+
+    def _between_partner(self, obj: ObjectSpec, first: Placed):
+        """The second of two things that something goes between ("a chair between two tables"): across a
+        gap from the first, squarely beside it (left or right first, so the main view sees all three),
+        then anywhere on a ring."""
+        h = self._half(obj, first.yaw)
+        rh = (first.body.hi[:2] - first.body.lo[:2]) / 2
+        for g in (1.0, 0.8, 0.6):
+            for d in ((-1.0, 0.0), (1.0, 0.0), (0.0, 1.0), (0.0, -1.0)):
+                reach = abs(d[0]) * (rh[0] + h[0]) + abs(d[1]) * (rh[1] + h[1]) + g
+                yield first.body.center[:2] + reach * np.array(d), first.yaw, 0.0, "floor", None
+        yield from self._ring(obj, first, gaps=(1.0, 1.3, 0.8), face=True)
+
+    def _stack_candidates(self, obj: ObjectSpec, below: str):
+        holder = self.placed[below]
+        top = float(holder.body.z1)
+        for turn in (float(self.rng.uniform(-0.12, 0.12)), 0.0):  # a stack is seldom squared up exactly
+            yield holder.body.center[:2], holder.yaw + turn, top, below, None
+
+    def _ring_slots(self, a, k: int, anchor_id: str | None, step: float):
+        """Slot k of a ring: around what the members surround (chairs in a circle around a table), else
+        a ring through the anchor, member 0 at the front; each member faces the centre."""
+        n = len(a.members)
+        around = next((self.placed[r.object] for r in self.spec.relations
+                       if r.subject in a.members and r.predicate == "around" and r.object in self.placed), None)
+        if around is None and anchor_id is None:
+            return
+        depth = max(float(np.max(self.assets[m].dims[:2])) for m in a.members)
+        if around is not None:
+            centre = around.body.center[:2]
+            rh = (around.body.hi[:2] - around.body.lo[:2]) / 2
+            # clear of the outline in every slot's direction (a long table's corners too)
+            reach = max(abs(math.cos(t)) * rh[0] + abs(math.sin(t)) * rh[1]
+                        for t in (-math.pi / 2 + 2 * math.pi * j / n for j in range(n)))
+            radius = max(reach + depth / 2 + 0.1, n * step / (2 * math.pi))
+            start = -math.pi / 2
+        else:
+            radius = max(1.3 * n * step / (2 * math.pi), step)
+            ka = a.members.index(anchor_id)
+            theta_a = -math.pi / 2 + 2 * math.pi * ka / n
+            centre = self.placed[anchor_id].position[:2] - radius * np.array([math.cos(theta_a), math.sin(theta_a)])
+            start = -math.pi / 2
+        for grow in (1.0, 1.15, 1.35):
+            theta = start + 2 * math.pi * k / n
+            d = np.array([math.cos(theta), math.sin(theta)])
+            yield centre + d * radius * grow, math.atan2(-d[0], d[1])
 
 
 def resting_surfaces(asset: Asset) -> list[Surface]:

@@ -52,6 +52,9 @@ Predicate = Literal["on", "in", "under", "above", "next_to", "near", "left_of", 
 RoomType = Literal["living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "empty_room",
                    "outdoors", "studio"]
 Quality = Literal["draft", "standard", "high"]
+# What the floor is made of, when the instruction says ("sheep on the grass", "a car on the road").
+Ground = Literal["grass", "sand", "asphalt", "snow", "carpet", "wood", "tiles", "concrete"]
+ArrangementKind = Literal["stack", "row", "circle", "scatter"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 # What an object may rest on besides another object: the floor, a wall (hung), or nothing (it flies).
@@ -170,6 +173,15 @@ class Room(Strict):
     type: RoomType = "empty_room"
     size: PositiveVec3 | None = None  # width (x), depth (y), height (z); None = fitted to the objects
     walls: bool = True
+    ground: Ground | None = None  # None: the room type's own floor
+
+
+class Arrangement(Strict):
+    """Members of one group laid out together: a stack (each member rests on the one before, recorded as
+    its `support`), a row along the main view's x axis, a ring, or scattered at random spacing."""
+
+    kind: ArrangementKind
+    members: list[str] = Field(min_length=2)  # object ids, in order (a stack from the bottom up)
 
 
 class CameraSpec(Strict):
@@ -279,6 +291,8 @@ class SceneSpec(Strict):
     motions: list[Motion] = Field(default=[], max_length=MAX_MOTIONS)
     animation: Animation | None = None
     render: RenderSettings = RenderSettings()
+    arrangements: list[Arrangement] = []
+    excluded: list[str] = []  # categories the instruction rules out ("a table without chairs"): never added
     warnings: list[str] = []
 
     @field_validator("scene_id")
@@ -305,6 +319,14 @@ class SceneSpec(Strict):
                 ref = getattr(r, field)
                 if ref is not None and ref not in known:
                     raise ValueError(f"relations[{i}].{field}: unknown object {ref!r}")
+        placed_in: dict[str, int] = {}
+        for i, a in enumerate(self.arrangements):
+            for oid in a.members:
+                if oid not in known:
+                    raise ValueError(f"arrangements[{i}].members: unknown object {oid!r}")
+                if oid in placed_in:
+                    raise ValueError(f"arrangements[{i}].members: {oid!r} is already in arrangements[{placed_in[oid]}]")
+                placed_in[oid] = i
         if self.animation is not None:
             for i, t in enumerate(self.animation.objects):
                 if t.object not in known:

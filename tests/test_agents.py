@@ -29,3 +29,16 @@ def test_a_critique_that_finds_cut_off_objects_sends_the_scene_back_and_gets_fix
     assert generators[0]["input"]["margin"] == pytest.approx(-0.8)
     assert generators[-1]["input"]["margin"] == pytest.approx(first["edits"]["camera_margin"])
     assert [s["agent"] for s in state["trace"]][-2:] == ["planner", "render"]
+
+
+def test_an_edit_never_adds_what_the_instruction_rules_out():
+    from fyi.agents.backend import Edit
+    from fyi.agents.collector import collect
+    from fyi.agents.edits import apply_edits
+
+    _, spec = collect("a table without chairs", seed=0, quality="draft", views=1)
+    assert spec.excluded == ["chair"]
+    edited, _, notes = apply_edits(spec, [Edit(op="add", category="dining chair"), Edit(op="add", category="lamp")], {})
+    assert sorted(o.category for o in edited.objects) == ["lamp", "table"]
+    assert any("chair" in n and "rules it out" in n for n in notes)
+    assert edited.excluded == ["chair"]

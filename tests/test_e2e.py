@@ -177,3 +177,66 @@ def test_a_ball_told_to_roll_right_moves_right_in_poses_and_masks(tmp_path):
     assert cx[-1] - cx[0] > 10 and all(b >= a - 0.5 for a, b in zip(cx, cx[1:]))
     for name in ("video.mp4", "tracks.npz", "flow/0000.flo", "rgb/0005.png", "depth/0005.exr"):
         assert (frames / name).is_file(), name
+
+
+# ---- issue 9, the language side: each class end to end, one tiny render each ---------------------
+
+LANGUAGE = {
+    # coordination with counts and colours, an exclusion, a ground, a row
+    "coordination": "two red and three blue balls in a row on the grass, without chairs",
+    # a group in a "between", several relations on one subject
+    "relations": "a chair between two tables and in front of a sofa",
+    # a stack
+    "stack": "three books stacked on a table",
+}
+
+
+@pytest.fixture(scope="module")
+def language(tmp_path_factory):
+    out = tmp_path_factory.mktemp("language")
+    return {k: fyi.synthesize(text, out, seed=0, quality="draft", views=1, max_rounds=1) for k, text in LANGUAGE.items()}
+
+
+def centre(o) -> np.ndarray:
+    return (np.array(o["bbox"]["min"]) + np.array(o["bbox"]["max"])) / 2
+
+
+def test_coordinated_groups_exclusion_ground_and_row_reach_the_scene(language):
+    import yaml
+
+    result = language["coordination"]
+    graph = read_json(result.scene_dir / "scene.json")
+    balls = sorted((o for o in graph["objects"] if o["category"] == "ball"), key=lambda o: o["id"])
+    assert [o["attributes"].get("color") for o in balls] == ["red", "red", "blue", "blue", "blue"]
+    assert [o["category"] for o in graph["objects"]] == ["ball"] * 5, "no chair, nothing named 'grass'"
+    assert {o["support"] for o in balls} == {"floor"}
+    xs = [centre(o)[0] for o in balls]
+    assert np.all(np.diff(xs) > 0), "one row, left to right, as seen from the main view"
+    spec = yaml.safe_load((result.scene_dir / "scene.yaml").read_text())
+    assert spec["room"]["type"] == "outdoors" and spec["room"]["ground"] == "grass"
+    assert spec["excluded"] == ["chair"]
+    assert spec["arrangements"] == [{"kind": "row", "members": [o["id"] for o in balls]}]
+    assert not any("glass" in w or "unknown" in w for w in result.warnings)
+
+
+def test_a_group_in_between_and_two_relations_of_one_subject_reach_the_scene(language):
+    result = language["relations"]
+    graph = read_json(result.scene_dir / "scene.json")
+    rels = {(r["subject"], r["predicate"], r["object"], r.get("object2")) for r in graph["relations"]}
+    assert rels == {("chair_0", "between", "table_0", "table_1"), ("chair_0", "in_front_of", "sofa_0", None)}
+    by_id = {o["id"]: o for o in graph["objects"]}
+    p, q, m = (centre(by_id[i])[:2] for i in ("table_0", "table_1", "chair_0"))
+    t = float((m - p) @ (q - p)) / float((q - p) @ (q - p))
+    between = 0.15 < t < 0.85
+    assert between or any("chair_0 between" in w for w in result.warnings), "never silently unmet"
+
+
+def test_a_stack_reaches_the_scene_each_book_on_the_one_below(language):
+    graph = read_json(language["stack"].scene_dir / "scene.json")
+    by_id = {o["id"]: o for o in graph["objects"]}
+    assert [by_id[f"book_{i}"]["support"] for i in range(3)] == ["table_0", "book_0", "book_1"]
+    for below, up in (("book_0", "book_1"), ("book_1", "book_2")):
+        assert by_id[up]["bbox"]["min"][2] == pytest.approx(by_id[below]["bbox"]["max"][2], abs=0.01)
+        assert np.linalg.norm(centre(by_id[up])[:2] - centre(by_id[below])[:2]) < 0.02
+    assert {("book_1", "on", "book_0"), ("book_2", "on", "book_1")} <= {
+        (r["subject"], r["predicate"], r["object"]) for r in graph["relations"]}

@@ -150,3 +150,84 @@ def test_a_given_pose_is_kept_when_valid_and_replaced_when_not():
     assert kept.position[2] == pytest.approx(mug.position[2]), "snapped onto the tabletop"
     assert any("mug_1: the given pose was not valid" in w for w in again.spec.warnings)
     check_invariants(again.spec)
+
+
+# ---- instructions whose groups expand per predicate and arrange themselves (issue 9) ----------------
+
+def laid_out(instruction: str, seed: int = 0) -> SceneSpec:
+    from fyi.agents.collector import collect
+
+    _, spec = collect(instruction, seed=seed, quality="draft", views=1)
+    layout = generate(spec)
+    check_invariants(layout.spec)
+    assert layout.unmet == [], layout.unmet
+    return layout.spec
+
+
+def test_between_two_of_a_group_takes_two_different_members():
+    spec = laid_out("a chair between two tables")
+    assert [(r.subject, r.predicate, r.object, r.object2) for r in spec.relations] == \
+        [("chair_0", "between", "table_0", "table_1")]
+
+
+def test_a_group_next_to_itself_never_relates_an_object_to_itself():
+    spec = laid_out("five cubes next to each other")
+    assert spec.relations and all(r.subject != r.object for r in spec.relations)
+    assert {r.subject for r in spec.relations} == {f"cube_{i}" for i in range(1, 5)}
+
+
+def test_groups_share_out_and_viewer_relative_words_hold_for_every_member():
+    from fyi.agents.collector import collect
+
+    _, spec = collect("four chairs around two tables", seed=0, quality="draft", views=1)
+    assert sorted((r.subject, r.object) for r in spec.relations) == [
+        ("chair_0", "table_0"), ("chair_1", "table_1"), ("chair_2", "table_0"), ("chair_3", "table_1")]
+    spec = laid_out("a ball to the left of two cubes")
+    assert {(r.subject, r.object) for r in spec.relations} == {("ball_0", "cube_0"), ("ball_0", "cube_1")}
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_a_stack_rests_each_member_on_the_one_below_centred(seed):
+    spec = laid_out("four books stacked on a table", seed)
+    assets = assets_for(spec)
+    books = [spec.object(f"book_{i}") for i in range(4)]
+    assert [b.support for b in books] == ["table_0", "book_0", "book_1", "book_2"]
+    assert spec.arrangements[0].kind == "stack" and spec.arrangements[0].members == [b.id for b in books]
+    for below, up in zip(books, books[1:]):
+        lower = body(assets[below.id], below.position, below.rotation)
+        assert up.position[2] == pytest.approx(lower.z1, abs=1e-6)
+        assert np.linalg.norm(np.subtract(up.position[:2], below.position[:2])) < 0.01, "centred on the one below"
+    # A laid-out stack given back to the solver (as the Optimizer does) is kept as it is.
+    again = generate(spec.model_copy(update={"cameras": []})).spec
+    assert [o.position for o in again.objects] == [o.position for o in spec.objects]
+    assert not any("not valid" in w for w in again.warnings)
+
+
+def test_a_row_runs_along_the_main_view_evenly_spaced_facing_it():
+    spec = laid_out("two red and three blue balls in a row")
+    balls = [spec.object(f"ball_{i}") for i in range(5)]
+    assert [b.attributes.color for b in balls] == ["red", "red", "blue", "blue", "blue"]
+    assert len(spec.arrangements) == 1 and spec.arrangements[0].members == [b.id for b in balls]
+    xs = [b.position[0] for b in balls]
+    assert len({round(b.position[1], 6) for b in balls}) == 1, "one line across the view"
+    steps = np.diff(xs)
+    assert np.all(steps > 0) and np.ptp(steps) < 1e-4, "left to right in order, evenly spaced"
+    assert all(b.rotation == pytest.approx((1, 0, 0, 0)) for b in balls)
+
+
+def test_a_ring_around_what_it_surrounds_and_scattered_things_apart():
+    spec = laid_out("six chairs in a circle around a table")
+    table = np.array(spec.object("table_0").position[:2])
+    radii = [np.linalg.norm(np.array(spec.object(f"chair_{i}").position[:2]) - table) for i in range(6)]
+    assert np.ptp(radii) < 0.05, radii
+    spec = laid_out("five scattered apples on a table")
+    assert [o.support for o in spec.objects if o.category == "apple"] == ["table_0"] * 5
+    gaps = [np.linalg.norm(np.subtract(a.position[:2], b.position[:2]))
+            for a, b in itertools.combinations([o for o in spec.objects if o.category == "apple"], 2)]
+    assert min(gaps) > 0.07
+
+
+def test_a_ground_is_the_floor_not_an_object():
+    spec = laid_out("two sheep on the grass")
+    assert (spec.room.type, spec.room.ground) == ("outdoors", "grass")
+    assert [o.category for o in spec.objects] == ["sheep", "sheep"] and {o.support for o in spec.objects} == {"floor"}
