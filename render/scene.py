@@ -48,7 +48,15 @@ SURFACES: dict[str, tuple[str, tuple[Color, ...]]] = {
     "light_tiles": ("tiles", ((0.86, 0.85, 0.82), (0.80, 0.80, 0.78), (0.55, 0.55, 0.53))),  # two tiles, grout
     "studio_grey": ("matte", ((0.55, 0.55, 0.56),)),
     "grass": ("patchy", ((0.36, 0.52, 0.20), (0.45, 0.40, 0.26))),  # grass, bare earth
+    "sand": ("patchy", ((0.86, 0.77, 0.58), (0.78, 0.68, 0.49))),  # dry and damp sand
+    "snow": ("patchy", ((0.95, 0.96, 0.98), (0.86, 0.89, 0.93))),  # fresh and trodden snow
+    "asphalt": ("matte", ((0.22, 0.22, 0.23),)),
+    "concrete": ("matte", ((0.62, 0.61, 0.58),)),
+    "carpet": ("patchy", ((0.55, 0.47, 0.40), (0.50, 0.43, 0.37))),  # a wool carpet's pile
 }
+# A ground the instruction names ("sheep on the grass", "a car on the road") over the room type's own floor.
+FLOOR_BY_GROUND = {"grass": "grass", "sand": "sand", "snow": "snow", "asphalt": "asphalt", "concrete": "concrete",
+                   "carpet": "carpet", "wood": "oak_planks", "tiles": "light_tiles"}
 FLOOR_BY_ROOM = {
     "living_room": "oak_planks", "bedroom": "oak_planks", "office": "oak_planks", "dining_room": "oak_planks",
     "kitchen": "light_tiles", "bathroom": "light_tiles",
@@ -69,8 +77,10 @@ EXPOSURE = {"kitchen": -0.6, "bathroom": -0.6}
 def floor_surface(room: Room) -> str:
     """The surface (a key of SURFACES) of the room's floor, or of the ground outdoors.
 
-    The room type picks it today; a ground kind given in the spec (grass, sand, snow...) picks it here.
+    A ground the spec names (grass, sand, snow...) wins over the room type's own floor.
     """
+    if room.ground is not None:
+        return FLOOR_BY_GROUND[room.ground]
     return FLOOR_BY_ROOM.get(room.type, "studio_grey")
 
 
