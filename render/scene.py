@@ -49,7 +49,7 @@ SURFACES: dict[str, tuple[str, tuple[Color, ...]]] = {
     "studio_grey": ("matte", ((0.55, 0.55, 0.56),)),
     "grass": ("patchy", ((0.36, 0.52, 0.20), (0.45, 0.40, 0.26))),  # grass, bare earth
     "sand": ("patchy", ((0.86, 0.77, 0.58), (0.78, 0.68, 0.49))),  # dry and damp sand
-    "snow": ("patchy", ((0.95, 0.96, 0.98), (0.86, 0.89, 0.93))),  # fresh and trodden snow
+    "snow": ("patchy", ((0.84, 0.86, 0.90), (0.74, 0.77, 0.82))),  # fresh and trodden snow (not blown out)
     "asphalt": ("matte", ((0.22, 0.22, 0.23),)),
     "concrete": ("matte", ((0.62, 0.61, 0.58),)),
     "carpet": ("patchy", ((0.55, 0.47, 0.40), (0.50, 0.43, 0.37))),  # a wool carpet's pile
