@@ -98,6 +98,19 @@ def test_floor_surface_by_room_type():
     assert set(ROUGHNESS) >= set(KINDS) | {kind for kind, _ in SURFACES.values()} | {"paint"}
 
 
+def test_a_named_ground_picks_the_floor_over_the_room_type():
+    from typing import get_args
+
+    from fyi.scenes.spec import Ground
+    assert SURFACES[floor_surface(Room(type="outdoors", ground="sand"))][1][0] != SURFACES["grass"][1][0]
+    assert floor_surface(Room(type="living_room", ground="carpet")) == "carpet"
+    for ground in get_args(Ground):  # every ground the parser may name has a surface
+        assert floor_surface(Room(type="outdoors", ground=ground)) in SURFACES
+    spec, assets = spec_in(Room(type="outdoors", ground="snow"))
+    floor = resolve(spec, assets).room.floor
+    assert floor.meshes[0].material.tones == SURFACES["snow"][1]
+
+
 def test_unresolved_spec_is_a_user_error():
     spec, assets = spec_in(Room(type="studio"))
     spec.objects[0].position = None
