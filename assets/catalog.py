@@ -160,10 +160,13 @@ def _show_asked_colour(asset: Asset, rgb: tuple[float, float, float]) -> None:
 
     total = sum(seen(p) for p in asset.parts)
     shown = sum(seen(p) for p in asset.parts if p.role == "body")
-    # Glass stays glass (a red car has clear windows), but a screen lights up with a picture in the colour.
-    takers = [p for p in asset.parts if p.role == "detail" and (p.material != "glass" or p.name in DISPLAYS)]
-    for part in sorted(takers, key=seen, reverse=True):
+    # Glass stays glass (a red car has clear windows), but a screen lights up with a picture in the colour;
+    # leaves and food keep their own (a red potted plant has a red pot, not red leaves). Below a part that
+    # keeps its own, nothing smaller changes either: the colour could no longer be what the view shows.
+    for part in sorted((p for p in asset.parts if p.role == "detail"), key=seen, reverse=True):
         if total <= 0 or shown / total >= SHOWN:
+            break
+        if part.material in ("foliage", "food") or (part.material == "glass" and part.name not in DISPLAYS):
             break
         part.color = rgb
         if part.name in DISPLAYS:

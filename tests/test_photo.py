@@ -11,6 +11,8 @@ import fyi
 from fyi.agents.collector import collect
 from fyi.agents.critic import colour_name, critique
 from fyi.agents.generator import generate
+from fyi.assets.catalog import build_asset
+from fyi.assets.style import COLORS, Style
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.composition import MIN_SHARE, picture, relative_position, triangles
 from fyi.scenes.geometry import body, interpenetrate, world_bbox
@@ -84,6 +86,21 @@ def test_like_objects_and_flat_things_lie_apart(text):
     for a, c in itertools.combinations(spec.objects, 2):
         assert not interpenetrate(bodies[a.id], bodies[c.id]), (a.id, c.id)
         assert bodies[a.id].outline.intersection(bodies[c.id].outline).area < 1e-4, (a.id, c.id)
+
+
+def test_an_asked_colour_covers_what_the_view_sees_and_parts_stay_realistic():
+    red = COLORS["red"]
+    tv = {p.name: p for p in build_asset("tv", 0, Style(color="red")).parts}
+    assert tv["screen"].color == red and tv["screen"].material == "emissive"  # a red picture on the screen
+    plain = {p.name: p for p in build_asset("skateboard", 0).parts}
+    board = {p.name: p for p in build_asset("skateboard", 0, Style(color="blue")).parts}
+    assert board["grip_tape"].color == COLORS["blue"] and board["wheels"].color == plain["wheels"].color
+    car = {p.name: p for p in build_asset("car", 0, Style(color="red")).parts}
+    assert car["windows"].material == "glass" and car["windows"].color != red
+    plant = {p.name: p for p in build_asset("potted_plant", 0, Style(color="red")).parts}
+    assert plant["leaves"].color != red
+    mug = build_asset("mug", 0, Style(color="blue"))  # a mug is all body: nothing else changes
+    assert all(p.color != COLORS["blue"] for p in mug.parts if p.role == "detail")
 
 
 def test_geneval_rule_for_relative_position():
