@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fyi.assets.catalog import build_asset, categories, info, resolve_category
+from fyi.assets.catalog import DISPLAYS, build_asset, categories, info, resolve_category
 from fyi.assets.style import COLORS, Style
 
 COCO = ("person bicycle car motorcycle airplane bus train truck boat traffic_light fire_hydrant stop_sign "
@@ -181,15 +181,20 @@ def test_coco_dimensions_are_real_world(name):
 
 
 @pytest.mark.parametrize("name", COCO)
-def test_colour_style_paints_body_parts_only(name):
+def test_colour_style_paints_the_body_and_what_else_the_view_sees(name):
+    """Body parts take the colour; a detail takes it only when the body alone would not be what the
+    view shows (a screen, a deck), and never leaves, food or glass other than a screen."""
     category = resolve_category(name)
     plain = build_asset(category, 1)
     styled = build_asset(category, 1, Style(color="blue"))
     for before, after in zip(plain.parts, styled.parts):
         if before.role == "body":
             assert after.color == COLORS["blue"]
+        elif after.color != before.color:
+            assert after.color == COLORS["blue"]
+            assert before.material not in ("foliage", "food", "glass") or before.name in DISPLAYS, before.name
         else:
-            assert after.color == before.color and after.material == before.material
+            assert after.material == before.material
 
 
 SYNONYMS = {
