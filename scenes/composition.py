@@ -194,14 +194,13 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
     aims.append((aims[0] + small) / 2)
     corners = np.array([[b[i][0], b[j][1], b[k][2]] for b in tri.boxes for i in (0, 1) for j in (0, 1) for k in (0, 1)])
 
-    def evaluate(c2w: np.ndarray, fov: float) -> tuple[Verdict, float]:
+    def evaluate(c2w: np.ndarray, fov: float) -> Verdict:
         fx_r = (rw / 2) / math.tan(fov / 2)
-        pic = picture(tri, c2w, fx_r, rw, rh, np.random.default_rng(spec.seed))
-        return judge(pic, tri, relations), fx_r
+        return judge(picture(tri, c2w, fx_r, rw, rh, np.random.default_rng(spec.seed)), tri, relations)
 
     d_c2w = np.array(default.c2w, float)
     d_fov = 2 * math.atan((default.width / 2) / default.fx)
-    best_verdict, _ = evaluate(d_c2w, d_fov)
+    best_verdict = evaluate(d_c2w, d_fov)
     best = (best_verdict.penalty - 0.05, d_c2w, d_fov)  # the default wins ties
     if best_verdict.penalty <= 0.05:
         return default, best_verdict
@@ -215,7 +214,7 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
         if eye[2] < 0.1 or _too_close(eye, tri.boxes):
             return
         c2w = look_at(eye, aim)
-        verdict, _ = evaluate(c2w, fov)
+        verdict = evaluate(c2w, fov)
         # A slight preference for the usual look: eye height and a straight-on view.
         cost = verdict.penalty + 0.15 * abs(el - 30.0) / 30.0 + 0.1 * abs(az + 90.0) / 15.0
         if cost < best[0]:
