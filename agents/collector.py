@@ -17,6 +17,7 @@ from fyi.scenes.spec import (MAX_OBJECTS, Arrangement, AssetRef, Motion, ObjectS
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
 # none of them and no room gives an empty room.
 OUTDOOR_GROUPS = {"outdoor", "vehicle", "street"}
+OPEN_VARIANTS = {"box": "open_box"}  # closed containers and the open kind of each, for things "in" them
 OUTDOOR_CATEGORIES = {"tree", "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe"}
 OUTDOOR_GROUNDS = {"grass", "sand", "asphalt", "snow"}
 
@@ -79,6 +80,11 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
     for a in arrangements:
         if a.kind == "stack":
             relations += [Relation(subject=up, predicate="on", object=down) for down, up in zip(a.members, a.members[1:])]
+    # Something "in" a closed container needs the open one: apples in a box go inside, not on its lid.
+    holders = {r.object for r in relations if r.predicate == "in"}
+    objects = [o.model_copy(update={"category": OPEN_VARIANTS[o.category], "asset": o.asset.model_copy(
+        update={"uid": OPEN_VARIANTS[o.category]})}) if o.id in holders and o.category in OPEN_VARIANTS else o
+        for o in objects]
     motions = [Motion(subject=who, verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
                       direction=m.direction, text=m.text)
                for m in request.motions

@@ -625,6 +625,8 @@ class LayoutSolver:
         holder = self.placed[support]
         wants_in = any(r.subject == obj.id and r.object == support and r.predicate == "in" for r in self.spec.relations)
         surfaces = sorted(resting_surfaces(holder.asset), key=lambda s: _surface_rank(s, wants_in))
+        if wants_in and not any(t.kind == "interior" for t in surfaces):
+            self.notes.append(f"{obj.id}: {support} has no inside to hold it")
         rels = [r for r in self.spec.relations if r.subject == obj.id and r.predicate in POSITIONAL
                 and self._refs_placed(r)]
         c, s = math.cos(holder.yaw), math.sin(holder.yaw)

@@ -131,3 +131,18 @@ def test_the_critic_judges_the_main_view_as_a_photo(tmp_path):
     assert {p.kind for p in problems} >= {"photo", "colour"}
     assert any("right of" in p.detail for p in problems)
     assert any("asked green" in p.detail for p in problems)
+
+
+def test_things_in_a_box_go_inside_an_open_one_and_show():
+    spec, assets = laid_out("three apples in a box")
+    box = spec.object("box_0")
+    assert box.category == "open_box" and any(s.kind == "interior" for s in assets[box.id].surfaces)
+    (b0, b1) = world_bbox(box, assets[box.id])
+    shares = estimated_shares(spec, assets)
+    for o in spec.objects:
+        if o.category == "apple":
+            lo, hi = world_bbox(o, assets[o.id])
+            assert o.support == box.id and lo[2] < b0[2] + 0.02 and hi[2] < b1[2], "inside, below the rim"
+            assert shares[o.id] > 0, "seen over the rim"
+    spec, _ = laid_out("a spoon in a mug")  # no inside: said, never silently on top
+    assert any("mug_0 has no inside" in w for w in spec.warnings)

@@ -164,6 +164,23 @@ def box_(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [top_surface("top", h, (-w / 2, w / 2), (-d / 2, d / 2))], "a taped cardboard box")
 
 
+@category("open_box", group="indoor", placement="floor", synonyms=("open box", "open cardboard box"))
+def open_box(rng: np.random.Generator) -> Asset:
+    """A cardboard box with its flaps folded out: what is in it shows from above."""
+    w, d, h = vary(rng, 0.45, 0.25), vary(rng, 0.35, 0.25), vary(rng, 0.3, 0.25)
+    t = 0.006
+    walls = [box((w, d, t), (0, 0, t / 2)),
+             box((w, t, h), (0, -d / 2 + t / 2, h / 2)), box((w, t, h), (0, d / 2 - t / 2, h / 2)),
+             box((t, d, h), (-w / 2 + t / 2, 0, h / 2)), box((t, d, h), (w / 2 - t / 2, 0, h / 2))]
+    flap = vary(rng, 0.12, 0.2)
+    flaps = [rotate(box((w, flap, t), (0, s * (d / 2 + flap / 2), h)), s * -0.5, (1, 0, 0), (0, s * d / 2, h))
+             for s in (-1, 1)]
+    parts = [part("box", walls + flaps, "paper", jitter(rng, (0.62, 0.46, 0.3), 0.04))]
+    inside = Surface("interior", t, (-w / 2 + 2 * t, -d / 2 + 2 * t), (w / 2 - 2 * t, d / 2 - 2 * t), kind="interior",
+                     clearance=None)
+    return make_asset(parts, [inside], "an open cardboard box, flaps folded out")
+
+
 @category("pillow", group="indoor", placement="surface", synonyms=("cushion", "throw pillow"))
 def pillow(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.45, 0.12)
