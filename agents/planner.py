@@ -24,9 +24,8 @@ from fyi.agents.backend import MotionPlan
 from fyi.agents.parser import SPEED_WORDS
 from fyi.scenes.cameras import frame_cameras, look_at
 from fyi.scenes.geometry import (
-    body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
+    FLAT, body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
 )
-from fyi.scenes.layout import FLAT
 from fyi.scenes.spec import PLACES, Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
     dolly_cameras, ease_in_out, frame_pose, framed_follow, framed_orbit, linear_path, pan_cameras,

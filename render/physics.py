@@ -14,7 +14,7 @@ from mathutils import Matrix
 
 from fyi.assets.model import Asset
 from fyi.render.scene import resolve
-from fyi.scenes.layout import FLAT
+from fyi.scenes.geometry import FLAT
 from fyi.scenes.spec import Quat, SceneSpec
 
 Vec3 = tuple[float, float, float]

@@ -20,7 +20,7 @@ from shapely.geometry import box as rect
 
 from fyi.assets.model import Asset, Surface
 from fyi.errors import FyiError
-from fyi.scenes.geometry import FLAT, Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
+from fyi.scenes.geometry import Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.spec import PLACES, ObjectSpec, Relation, Room, SceneSpec
 

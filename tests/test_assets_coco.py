@@ -1,12 +1,11 @@
 """All 80 COCO categories build offline from the procedural library, at real size, and render in colour."""
 from __future__ import annotations
 
-import colorsys
-
 import numpy as np
 import pytest
 from PIL import Image
 
+from fyi.agents.critic import colour_name  # what a person (and the bench scorer) calls a colour
 from fyi.assets.catalog import DISPLAYS, build_asset, categories, info, resolve_category
 from fyi.assets.style import COLORS, Style
 
@@ -271,25 +270,6 @@ def test_recognisable_features():
         assert donut.parts[0].name == "icing"
         sheep, cow = build_asset("sheep", seed), build_asset("cow", seed)
         assert all(p.material == "fur" for a in (sheep, cow) for p in a.parts if p.role == "body")
-
-
-def colour_name(rgb) -> str:
-    """The bench scorer's colour naming (/work/shared/bench/score.py), reimplemented: what "red" means."""
-    h, sat, v = colorsys.rgb_to_hsv(*rgb)
-    h *= 360
-    if v < 0.15:
-        return "black"
-    if sat < 0.2:
-        return "white" if v >= 0.7 else "gray" if v >= 0.3 else "black"
-    if 10 <= h < 45 and v < 0.6:
-        return "brown"
-    if (h < 15 or h >= 340) and sat < 0.5 and v > 0.7:
-        return "pink"
-    for name, upto in (("red", 15), ("orange", 45), ("yellow", 70), ("green", 165), ("blue", 255), ("purple", 290),
-                       ("pink", 340)):
-        if h < upto:
-            return name
-    return "red"
 
 
 def test_coloured_coco_objects_render_in_their_colours(tmp_path):
