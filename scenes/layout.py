@@ -397,6 +397,14 @@ class LayoutSolver:
             sign = -1 if r.predicate == "left_of" else 1
             h = self._half(obj, ref.yaw)
             rh = (ref.body.hi[:2] - ref.body.lo[:2]) / 2
+            if self._dwarfed_by(obj, ref.asset):
+                # Beside its front corner and forward from it, toward the main view: a small thing beside
+                # the middle of a big one is lost in the picture.
+                far = self._forward_gap(obj, ref.body.lo, ref.body.hi)
+                for forward_by in (far, 0.75 * far, 0.5 * far, 0.0) if far > 0.5 else (0.0, 0.5):
+                    for g in (0.08, 0.3):
+                        x = ref.body.center[0] + sign * (rh[0] + h[0] + g)
+                        yield (x, ref.body.lo[1] + h[1] - forward_by), ref.yaw, z, support, surface
             for g in (0.08, 0.2, 0.4, 0.7):
                 for dy in (0.0, -0.15, 0.15, -0.35, 0.35):
                     x = ref.body.center[0] + sign * (rh[0] + h[0] + g)
@@ -523,6 +531,14 @@ class LayoutSolver:
         self._yaws[obj.id] = yaw
         return yaw
 
+    def _forward_gap(self, obj: ObjectSpec, lo: np.ndarray, hi: np.ndarray) -> float:
+        """How far in front of big things spanning the box lo..hi a small one must come to show in a
+        picture of them: a camera that frames them stands about 1.3 of their size away, and a small
+        thing shows at about five of its own sizes from the lens (as far as the room allows)."""
+        gap = 1.3 * float(np.linalg.norm(hi - lo)) - 5.0 * float(np.linalg.norm(self.assets[obj.id].dims)) \
+            - (hi[1] - lo[1]) / 2
+        return min(gap, lo[1] + self.room.size[1] / 2 - float(self._half(obj, 0.0).max()) * 2 - 0.05)
+
     def _dwarfed_by(self, obj: ObjectSpec, other: Asset) -> bool:
         """Much smaller than `other`: seen from the front it would vanish behind or beside it."""
         return float(self.assets[obj.id].dims[2]) < 0.5 * float(other.dims[2])
@@ -550,11 +566,7 @@ class LayoutSolver:
         lo = np.min([p.body.lo for p in group], axis=0)
         hi = np.max([p.body.hi for p in group], axis=0)
         if any(self._dwarfed_by(obj, p.asset) for p in group):
-            # A camera that frames the group stands about 1.3 of its size away; a small thing shows at
-            # about five of its own sizes from the lens, so that is how far forward it comes.
-            forward_gap = 1.3 * float(np.linalg.norm(hi - lo)) - 5.0 * float(np.linalg.norm(self.assets[obj.id].dims)) \
-                - (hi[1] - lo[1]) / 2
-            forward_gap = min(forward_gap, lo[1] + self.room.size[1] / 2 - float(self._half(obj, 0.0).max()) * 2 - 0.05)
+            forward_gap = self._forward_gap(obj, lo, hi)
             gaps = (forward_gap, 0.3, 0.6) if forward_gap > 0.6 else (0.1, 0.3, 0.6)
             yield from self._in_view_of(obj, group, gaps)
             return

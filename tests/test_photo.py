@@ -33,7 +33,8 @@ def estimated_shares(spec, assets):
 
 
 @pytest.mark.parametrize("text", ["a photo of a cell phone and an elephant", "a photo of a spoon and a bus",
-                                  "a photo of a computer mouse and a horse", "a photo of an apple next to a cow"])
+                                  "a photo of a computer mouse and a horse", "a photo of an apple next to a cow",
+                                  "a photo of a banana right of a bus"])
 def test_small_beside_large_shows_in_the_main_view(text):
     spec, assets = laid_out(text)
     shares = estimated_shares(spec, assets)
@@ -44,6 +45,7 @@ def test_small_beside_large_shows_in_the_main_view(text):
     eye = np.array(spec.cameras[0].c2w)[:3, 3]
     centre = {o.id: np.mean(world_bbox(o, assets[o.id]), axis=0) for o in (small, big)}
     assert np.linalg.norm(centre[small.id] - eye) < np.linalg.norm(centre[big.id] - eye)
+    assert not [w for w in spec.warnings if "not met" in w], spec.warnings
 
 
 def test_rendered_main_view_shows_the_small_object(tmp_path):
