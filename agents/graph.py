@@ -174,6 +174,9 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     # Unmet relations are already in the solver's warnings; report what else the critic could not fix.
     notes += [f"unresolved after {state.get('round', 0)} rounds: {p['detail']}" for p in best["critique"]["problems"]
               if p["severity"] == "error" and p["kind"] != "relation"]
+    # What the picture shows short of the instruction, but not badly enough to lay the scene out again.
+    notes += [p["detail"] for p in best["critique"]["problems"]
+              if p["severity"] == "warning" and p["kind"] in ("photo", "colour")]
     warnings = list(dict.fromkeys([*spec.warnings, *notes]))
     spec = spec.model_copy(update={"warnings": warnings})
     anim = spec.animation
