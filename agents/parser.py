@@ -404,7 +404,7 @@ class _InstructionReader:
             words = self._words(i, n, hi)
             if words is None or not all(w.isalpha() for w in words):
                 continue
-            if words[0] in _FUNCTION_WORDS:  # "stand" alone is a verb here, "tv stand" a name
+            if n == 1 and words[0] in _FUNCTION_WORDS:  # "stand" alone is a verb, "tv stand" and "standing lamp" names
                 continue
             last = _IRREGULAR_PLURALS.get(words[-1], words[-1])
             phrase = " ".join((*words[:-1], last))

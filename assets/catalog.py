@@ -18,6 +18,8 @@ from fyi.assets.style import Style
 from fyi.errors import FyiError
 
 Builder = Callable[[np.random.Generator], Asset]
+# (min, max) metres of a category's height (z) and of its longer horizontal side, in the real world
+SizeRange = tuple[tuple[float, float], tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -28,19 +30,20 @@ class CategoryInfo:
     placement: Placement
     against_wall: bool
     build: Builder
+    size: SizeRange  # every build of the category at the default style falls in it (tests/test_assets.py)
 
 
 _REGISTRY: dict[str, CategoryInfo] = {}
 
 
-def category(name: str, *, group: str, synonyms: tuple[str, ...] = (), placement: Placement = "floor",
+def category(name: str, *, size: SizeRange, group: str, synonyms: tuple[str, ...] = (), placement: Placement = "floor",
              against_wall: bool = False) -> Callable[[Builder], Builder]:
-    """Register a procedural builder `build(rng) -> Asset` under a category name."""
+    """Register a procedural builder `build(rng) -> Asset` under a category name, with its real-world size range."""
 
     def register(build: Builder) -> Builder:
         if name in _REGISTRY:
             raise ValueError(f"category {name!r} registered twice")
-        _REGISTRY[name] = CategoryInfo(name, tuple(synonyms), group, placement, against_wall, build)
+        _REGISTRY[name] = CategoryInfo(name, tuple(synonyms), group, placement, against_wall, build, size)
         return build
 
     return register

@@ -15,68 +15,6 @@ SEEDS = (0, 1, 2)
 MATERIALS = {"wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone", "paper", "fur",
              "food", "foliage", "emissive"}
 
-# (min, max) metres for height (z) and for the longer horizontal side (max of x, y), default style
-EXPECTED_SIZE = {
-    "table": ((0.70, 0.80), (0.90, 1.90)),
-    "coffee_table": ((0.35, 0.50), (0.70, 1.30)),
-    "side_table": ((0.45, 0.70), (0.35, 0.60)),
-    "desk": ((0.70, 0.80), (1.15, 1.65)),
-    "chair": ((0.75, 1.05), (0.35, 0.55)),
-    "armchair": ((0.75, 1.00), (0.70, 1.00)),
-    "office_chair": ((0.90, 1.30), (0.50, 0.80)),
-    "stool": ((0.40, 0.85), (0.25, 0.50)),
-    "sofa": ((0.75, 0.95), (1.70, 2.30)),
-    "bed": ((0.85, 1.25), (1.95, 2.25)),
-    "nightstand": ((0.45, 0.65), (0.35, 0.60)),
-    "bookshelf": ((1.60, 2.00), (0.65, 1.00)),
-    "cabinet": ((0.50, 0.95), (1.00, 1.60)),
-    "wardrobe": ((1.85, 2.20), (0.90, 1.30)),
-    "bench": ((0.40, 0.50), (1.05, 1.55)),
-    "counter": ((0.85, 0.95), (1.65, 2.35)),
-    "fridge": ((1.65, 1.95), (0.60, 0.85)),
-    "rug": ((0.005, 0.02), (1.40, 2.40)),
-    "mug": ((0.07, 0.12), (0.08, 0.13)),
-    "plate": ((0.015, 0.03), (0.22, 0.30)),
-    "bowl": ((0.04, 0.10), (0.13, 0.28)),
-    "glass": ((0.08, 0.14), (0.05, 0.09)),
-    "wine_glass": ((0.15, 0.24), (0.06, 0.11)),
-    "bottle": ((0.24, 0.36), (0.06, 0.09)),
-    "kettle": ((0.17, 0.27), (0.18, 0.30)),
-    "vase": ((0.20, 0.36), (0.09, 0.20)),
-    "book": ((0.015, 0.05), (0.18, 0.28)),
-    "laptop": ((0.17, 0.28), (0.28, 0.36)),
-    "monitor": ((0.35, 0.65), (0.48, 0.72)),
-    "keyboard": ((0.02, 0.035), (0.40, 0.48)),
-    "mouse": ((0.03, 0.05), (0.09, 0.13)),
-    "tv": ((0.6, 1.0), (0.9, 1.55)),
-    "lamp": ((0.38, 0.62), (0.2, 0.45)),
-    "floor_lamp": ((1.4, 1.8), (0.3, 0.55)),
-    "clock": ((0.22, 0.38), (0.22, 0.38)),
-    "picture": ((0.25, 1.2), (0.4, 0.85)),
-    "candle": ((0.07, 0.22), (0.05, 0.09)),
-    "box": ((0.2, 0.45), (0.3, 0.6)),
-    "pillow": ((0.1, 0.18), (0.38, 0.52)),
-    "trash_can": ((0.3, 0.5), (0.25, 0.37)),
-    "basket": ((0.18, 0.32), (0.24, 0.36)),
-    "apple": ((0.055, 0.09), (0.065, 0.095)),
-    "orange": ((0.06, 0.085), (0.065, 0.09)),
-    "banana": ((0.02, 0.05), (0.16, 0.22)),
-    "pear": ((0.08, 0.14), (0.06, 0.08)),
-    "potted_plant": ((0.45, 1.1), (0.4, 1.1)),
-    "tree": ((2.5, 5.5), (1.2, 4.0)),
-    "flower": ((0.2, 0.45), (0.08, 0.35)),
-    "cube": ((0.3, 0.5), (0.3, 0.5)),
-    "sphere": ((0.3, 0.5), (0.3, 0.5)),
-    "cylinder": ((0.2, 0.65), (0.3, 0.5)),
-    "cone": ((0.25, 0.7), (0.3, 0.5)),
-    "ball": ((0.19, 0.25), (0.19, 0.25)),
-    "dog": ((0.45, 0.85), (0.7, 1.3)),
-    "cat": ((0.28, 0.5), (0.45, 0.8)),
-    "horse": ((1.7, 2.5), (1.8, 2.8)),
-    "duck": ((0.25, 0.4), (0.3, 0.45)),
-    "teddy_bear": ((0.2, 0.4), (0.18, 0.3)),
-}
-
 # where the colour a user names lands on a part that does not cover most of the object by design:
 # screens and clock faces are in front of their cases, a plant's leaves hide the pot, a bouquet's
 # stems and vase take about half of what a camera sees
@@ -91,11 +29,6 @@ def test_catalog_has_at_least_45_categories_with_known_placements():
     groups = {c.group for c in cats}
     # COCO's supercategories where COCO has the thing; plants and primitives of their own.
     assert {"furniture", "kitchen", "food", "plants", "primitives", "animal", "electronic", "indoor"} <= groups
-
-
-def test_every_main_category_has_an_expected_size():
-    missing = set(EXPECTED_SIZE) - set(NAMES)
-    assert not missing, f"expected categories not registered: {missing}"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -125,9 +58,10 @@ def test_category_builds_sound_canonical_geometry(name):
         assert len(asset.footprint) >= 3
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED_SIZE))
-def test_dimensions_are_plausible(name):
-    (h0, h1), (l0, l1) = EXPECTED_SIZE[name]
+@pytest.mark.parametrize("name", NAMES)
+def test_dimensions_are_within_the_documented_real_world_range(name):
+    (h0, h1), (l0, l1) = info(name).size
+    assert 0 < h0 <= h1 and 0 < l0 <= l1
     for seed in SEEDS:
         w, d, h = build_asset(name, seed).dims
         assert h0 <= h <= h1, f"{name} seed {seed}: height {h:.3f} outside [{h0}, {h1}]"

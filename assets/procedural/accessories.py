@@ -14,7 +14,7 @@ BAG_COLOURS = ((0.12, 0.12, 0.14), (0.15, 0.25, 0.5), (0.6, 0.1, 0.1), (0.25, 0.
 LEATHERS = ((0.35, 0.2, 0.1), (0.1, 0.08, 0.07), (0.6, 0.4, 0.22), (0.55, 0.1, 0.12), (0.82, 0.72, 0.6))
 
 
-@category("backpack", group="accessory", placement="floor",
+@category("backpack", size=((0.35, 0.6), (0.25, 0.4)), group="accessory", placement="floor",
           synonyms=("rucksack", "knapsack", "school bag", "schoolbag", "daypack", "back pack"))
 def backpack(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.3, 0.1), vary(rng, 0.17, 0.1), vary(rng, 0.45, 0.1)
@@ -39,7 +39,7 @@ def backpack(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a backpack with a front pocket and shoulder straps")
 
 
-@category("umbrella", group="accessory", placement="floor", synonyms=("parasol", "brolly", "open umbrella",
+@category("umbrella", size=((0.8, 1.2), (0.8, 1.3)), group="accessory", placement="floor", synonyms=("parasol", "brolly", "open umbrella",
                                                                      "beach umbrella", "sunshade"))
 def umbrella(rng: np.random.Generator) -> Asset:
     radius = vary(rng, 0.52, 0.12)
@@ -67,7 +67,7 @@ def umbrella(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="an open umbrella with a ribbed canopy on a shaft with a hooked handle")
 
 
-@category("handbag", group="accessory", placement="surface",
+@category("handbag", size=((0.2, 0.45), (0.25, 0.45)), group="accessory", placement="surface",
           synonyms=("purse", "hand bag", "tote", "tote bag", "shoulder bag", "clutch", "bag", "pocketbook"))
 def handbag(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.32, 0.12), vary(rng, 0.13, 0.12), vary(rng, 0.24, 0.12)
@@ -88,7 +88,7 @@ def handbag(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a leather handbag with two handles and a clasp")
 
 
-@category("tie", group="accessory", placement="surface", synonyms=("necktie", "neck tie", "bow tie", "cravat"))
+@category("tie", size=((0.005, 0.03), (0.4, 0.6)), group="accessory", placement="surface", synonyms=("necktie", "neck tie", "bow tie", "cravat"))
 def tie(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.5, 0.12)  # laid flat, knot at -X, blade to +X
     blade_w = vary(rng, 0.085, 0.1)
@@ -116,7 +116,7 @@ def tie(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a necktie laid flat, knot at one end and a pointed blade at the other")
 
 
-@category("suitcase", group="accessory", placement="floor",
+@category("suitcase", size=((0.5, 1.05), (0.35, 0.55)), group="accessory", placement="floor",
           synonyms=("luggage", "travel bag", "trolley case", "roller bag", "valise", "carry-on", "trolley bag"))
 def suitcase(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.44, 0.1), vary(rng, 0.25, 0.1), vary(rng, 0.64, 0.12)

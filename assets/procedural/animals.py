@@ -125,7 +125,7 @@ def quadruped(s: QuadrupedShape) -> QuadrupedMeshes:
     return QuadrupedMeshes(body, legs, neck, head, ears, tail, black, anchors)
 
 
-@category("dog", group="animal", placement="floor", synonyms=("puppy", "doggy", "hound", "labrador", "retriever"))
+@category("dog", size=((0.45, 0.85), (0.7, 1.3)), group="animal", placement="floor", synonyms=("puppy", "doggy", "hound", "labrador", "retriever"))
 def dog(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.15)
     shape = QuadrupedShape(shoulder_h=0.5 * size, body_len=0.5 * size * vary(rng, 1.0, 0.08), body_r=0.13 * size,
@@ -141,7 +141,7 @@ def dog(rng: np.random.Generator) -> Asset:
                       description="a dog standing on four legs")
 
 
-@category("cat", group="animal", placement="floor", synonyms=("kitten", "kitty", "house cat"))
+@category("cat", size=((0.28, 0.5), (0.45, 0.8)), group="animal", placement="floor", synonyms=("kitten", "kitty", "house cat"))
 def cat(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.12)
     shape = QuadrupedShape(shoulder_h=0.26 * size, body_len=0.3 * size, body_r=0.075 * size, leg_r=0.018 * size,
@@ -155,7 +155,7 @@ def cat(rng: np.random.Generator) -> Asset:
                       description="a cat standing with its tail up")
 
 
-@category("horse", group="animal", placement="floor", synonyms=("pony", "stallion", "mare"))
+@category("horse", size=((1.7, 2.5), (1.8, 2.8)), group="animal", placement="floor", synonyms=("pony", "stallion", "mare"))
 def horse(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.1)
     shape = QuadrupedShape(shoulder_h=1.55 * size, body_len=1.1 * size, body_r=0.3 * size, leg_r=0.055 * size,
@@ -183,7 +183,7 @@ def horse(rng: np.random.Generator) -> Asset:
                       description="a horse standing on four legs")
 
 
-@category("duck", group="animal", placement="floor", synonyms=("goose", "mallard", "duckling", "rubber duck"))
+@category("duck", size=((0.25, 0.4), (0.3, 0.45)), group="animal", placement="floor", synonyms=("goose", "mallard", "duckling", "rubber duck"))
 def duck(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.12)
     s = 0.3 * size  # body length
@@ -217,7 +217,7 @@ BIRD_COATS = (
 )
 
 
-@category("bird", group="animal", placement="floor",
+@category("bird", size=((0.1, 0.35), (0.12, 0.45)), group="animal", placement="floor",
           synonyms=("songbird", "pigeon", "dove", "sparrow", "robin", "finch", "seagull", "gull", "parrot", "crow"))
 def bird(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.22, 0.25)  # beak to tail
@@ -255,7 +255,7 @@ def bird(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a small bird standing on two thin legs")
 
 
-@category("teddy_bear", group="animal", placement="surface",
+@category("teddy_bear", size=((0.2, 0.4), (0.18, 0.3)), group="animal", placement="surface",
           synonyms=("teddy", "teddy bear", "stuffed animal", "plush toy", "toy bear", "stuffed bear"))
 def teddy_bear(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.3, 0.15)  # sitting height

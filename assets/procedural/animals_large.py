@@ -30,7 +30,7 @@ def _cell_patches(mesh, rng: np.random.Generator, cells: int, gap: float, share:
     return skin_patches(mesh, keep, lift)
 
 
-@category("sheep", group="animal", placement="floor", synonyms=("lamb", "ewe", "ram"))
+@category("sheep", size=((0.7, 1.1), (1.0, 1.6)), group="animal", placement="floor", synonyms=("lamb", "ewe", "ram"))
 def sheep(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.1)
     shape = QuadrupedShape(shoulder_h=0.8 * size, body_len=0.75 * size, body_r=0.26 * size, leg_r=0.035 * size,
@@ -58,7 +58,7 @@ def sheep(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a woolly sheep standing on four thin legs")
 
 
-@category("cow", group="animal", placement="floor", synonyms=("cattle", "bull", "calf", "ox", "dairy cow"))
+@category("cow", size=((1.3, 1.9), (2.0, 2.8)), group="animal", placement="floor", synonyms=("cattle", "bull", "calf", "ox", "dairy cow"))
 def cow(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.08)
     shape = QuadrupedShape(shoulder_h=1.4 * size, body_len=1.45 * size, body_r=0.38 * size, leg_r=0.07 * size,
@@ -89,7 +89,7 @@ def cow(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a cow with horns and a hanging tail")
 
 
-@category("elephant", group="animal", placement="floor", synonyms=("elephants", "calf elephant", "african elephant",
+@category("elephant", size=((2.4, 4.0), (3.5, 6.5)), group="animal", placement="floor", synonyms=("elephants", "calf elephant", "african elephant",
                                                                   "indian elephant"))
 def elephant(rng: np.random.Generator) -> Asset:
     s = vary(rng, 1.0, 0.12)  # ~2.9 m at the shoulder
@@ -125,7 +125,7 @@ def elephant(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="an elephant with big ears, a long trunk and tusks")
 
 
-@category("bear", group="animal", placement="floor",
+@category("bear", size=((0.9, 1.5), (1.4, 2.5)), group="animal", placement="floor",
           synonyms=("brown bear", "grizzly", "grizzly bear", "black bear", "polar bear", "wild bear"))
 def bear(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.12)
@@ -147,7 +147,7 @@ def bear(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a heavy bear on four thick legs")
 
 
-@category("zebra", group="animal", placement="floor", synonyms=("zebras",))
+@category("zebra", size=((1.5, 2.1), (1.8, 2.6)), group="animal", placement="floor", synonyms=("zebras",))
 def zebra(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.08)
     shape = QuadrupedShape(shoulder_h=1.35 * size, body_len=1.0 * size, body_r=0.28 * size, leg_r=0.05 * size,
@@ -178,7 +178,7 @@ def zebra(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a zebra with black stripes over a white coat")
 
 
-@category("giraffe", group="animal", placement="floor", synonyms=("giraffes",))
+@category("giraffe", size=((3.5, 5.8), (2.0, 3.5)), group="animal", placement="floor", synonyms=("giraffes",))
 def giraffe(rng: np.random.Generator) -> Asset:
     size = vary(rng, 1.0, 0.08)
     shape = QuadrupedShape(shoulder_h=2.5 * size, body_len=1.15 * size, body_r=0.38 * size, leg_r=0.065 * size,

@@ -13,7 +13,7 @@ DOOR_GLASS = (0.05, 0.06, 0.07)
 APPLIANCE_FINISHES = ((0.92, 0.92, 0.9), (0.7, 0.71, 0.73), (0.12, 0.12, 0.13))
 
 
-@category("microwave", group="appliance", placement="surface", synonyms=("microwave oven", "microwaves"))
+@category("microwave", size=((0.25, 0.4), (0.4, 0.6)), group="appliance", placement="surface", synonyms=("microwave oven", "microwaves"))
 def microwave(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.5, 0.08), vary(rng, 0.38, 0.08), vary(rng, 0.3, 0.08)
     case = superellipsoid((w / 2, d / 2, h / 2), (0, 0, h / 2 + 0.01), 0.15, 3)
@@ -39,7 +39,7 @@ def microwave(rng: np.random.Generator) -> Asset:
                       description="a microwave oven with a dark glass door and a control panel")
 
 
-@category("oven", group="appliance", placement="floor", against_wall=True,
+@category("oven", size=((0.85, 1.1), (0.5, 0.8)), group="appliance", placement="floor", against_wall=True,
           synonyms=("stove", "cooker", "range", "kitchen range", "gas stove", "electric stove", "ovens", "cooktop"))
 def oven(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.6, 0.06), 0.62, vary(rng, 0.9, 0.03)
@@ -73,7 +73,7 @@ def oven(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a kitchen oven: a cooktop with four burners over an oven door with a window")
 
 
-@category("toaster", group="appliance", placement="surface", synonyms=("toasters", "pop-up toaster", "bread toaster"))
+@category("toaster", size=((0.17, 0.25), (0.25, 0.35)), group="appliance", placement="surface", synonyms=("toasters", "pop-up toaster", "bread toaster"))
 def toaster(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.28, 0.08), vary(rng, 0.17, 0.08), vary(rng, 0.19, 0.08)
     body = superellipsoid((w / 2, d / 2, h / 2), (0, 0, h / 2 + 0.008), 0.3, 3)
@@ -92,7 +92,7 @@ def toaster(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a toaster with two bread slots on top and a lever on the side")
 
 
-@category("hair_drier", group="indoor", placement="surface",
+@category("hair_drier", size=((0.15, 0.3), (0.18, 0.32)), group="indoor", placement="surface",
           synonyms=("hair dryer", "hairdryer", "hairdrier", "blow dryer", "blow drier", "blowdryer", "hair driers"))
 def hair_drier(rng: np.random.Generator) -> Asset:
     # stood on the end of its handle, barrel pointing toward -Y

@@ -12,7 +12,7 @@ from fyi.assets.procedural.shapes import (box, cylinder, jitter, lathe, make_ass
 PORCELAIN = (0.95, 0.95, 0.93)
 
 
-@category("toilet", group="furniture", placement="floor", against_wall=True,
+@category("toilet", size=((0.7, 1.0), (0.55, 0.75)), group="furniture", placement="floor", against_wall=True,
           synonyms=("toilet bowl", "wc", "loo", "lavatory", "commode", "water closet", "toilets"))
 def toilet(rng: np.random.Generator) -> Asset:
     seat_h = vary(rng, 0.41, 0.04)
@@ -49,7 +49,7 @@ def toilet(rng: np.random.Generator) -> Asset:
                       description="a white toilet with a seat and a cistern")
 
 
-@category("sink", group="appliance", placement="floor", against_wall=True,
+@category("sink", size=((0.8, 1.05), (0.4, 0.8)), group="appliance", placement="floor", against_wall=True,
           synonyms=("washbasin", "wash basin", "basin", "bathroom sink", "kitchen sink", "sinks", "hand basin",
                     "pedestal sink"))
 def sink(rng: np.random.Generator) -> Asset:
@@ -73,7 +73,7 @@ def sink(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a white pedestal sink with a tap")
 
 
-@category("toothbrush", group="indoor", placement="surface", synonyms=("tooth brush", "toothbrushes",
+@category("toothbrush", size=((0.01, 0.03), (0.16, 0.21)), group="indoor", placement="surface", synonyms=("tooth brush", "toothbrushes",
                                                                       "electric toothbrush"))
 def toothbrush(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.19, 0.05)  # lying along X, bristles up at +X

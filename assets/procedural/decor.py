@@ -23,7 +23,7 @@ def _shade(r_bottom: float, r_top: float, height: float, z: float) -> trimesh.Tr
     return lathe([(r_bottom, z), (r_top, z + height), (r_top - t, z + height), (r_bottom - t, z)])
 
 
-@category("lamp", group="indoor", placement="surface",
+@category("lamp", size=((0.38, 0.62), (0.2, 0.45)), group="indoor", placement="surface",
           synonyms=("table lamp", "desk lamp", "bedside lamp", "reading lamp"))
 def lamp(rng: np.random.Generator) -> Asset:
     h = vary(rng, 0.5, 0.15)
@@ -49,7 +49,7 @@ def lamp(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a table lamp with a fabric shade")
 
 
-@category("floor_lamp", group="indoor", placement="floor", synonyms=("standing lamp", "floor light", "standard lamp"))
+@category("floor_lamp", size=((1.4, 1.8), (0.3, 0.55)), group="indoor", placement="floor", synonyms=("standing lamp", "floor light", "standard lamp"))
 def floor_lamp(rng: np.random.Generator) -> Asset:
     h = vary(rng, 1.6, 0.08)
     shade_h = vary(rng, 0.3, 0.15)
@@ -64,7 +64,7 @@ def floor_lamp(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a floor lamp with a pole and a fabric shade")
 
 
-@category("clock", group="indoor", placement="wall", synonyms=("wall clock",))
+@category("clock", size=((0.22, 0.38), (0.22, 0.38)), group="indoor", placement="wall", synonyms=("wall clock",))
 def clock(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.15, 0.2)
     depth = 0.04
@@ -88,7 +88,7 @@ def clock(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a round wall clock")
 
 
-@category("picture", group="indoor", placement="wall",
+@category("picture", size=((0.25, 1.2), (0.4, 0.85)), group="indoor", placement="wall",
           synonyms=("painting", "frame", "picture frame", "poster", "artwork", "photo", "canvas", "print"))
 def picture(rng: np.random.Generator) -> Asset:
     w = vary(rng, 0.6, 0.3)
@@ -113,7 +113,7 @@ def picture(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a framed painting")
 
 
-@category("mirror", group="indoor", placement="wall", synonyms=("wall mirror",))
+@category("mirror", size=((0.4, 1.8), (0.3, 1.2)), group="indoor", placement="wall", synonyms=("wall mirror",))
 def mirror(rng: np.random.Generator) -> Asset:
     w, h = vary(rng, 0.55, 0.2), vary(rng, 0.8, 0.2)
     fw = vary(rng, 0.04, 0.2)
@@ -124,7 +124,7 @@ def mirror(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a framed wall mirror")
 
 
-@category("wall_shelf", group="indoor", placement="wall", synonyms=("floating shelf", "wall shelves", "ledge"))
+@category("wall_shelf", size=((0.1, 0.3), (0.5, 1.2)), group="indoor", placement="wall", synonyms=("floating shelf", "wall shelves", "ledge"))
 def wall_shelf(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.8, 0.2), vary(rng, 0.22, 0.15), 0.03
     board = box((w, d, t), (0, 0, 0.12))
@@ -139,7 +139,7 @@ def wall_shelf(rng: np.random.Generator) -> Asset:
                       "a wall-mounted shelf on brackets")
 
 
-@category("book", group="indoor", placement="surface", synonyms=("notebook", "novel", "textbook", "diary"))
+@category("book", size=((0.015, 0.05), (0.18, 0.28)), group="indoor", placement="surface", synonyms=("notebook", "novel", "textbook", "diary"))
 def book(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.16, 0.2), vary(rng, 0.23, 0.15), vary(rng, 0.03, 0.4)
     c = 0.003  # cover thickness
@@ -152,7 +152,7 @@ def book(rng: np.random.Generator) -> Asset:
                       "a closed book lying flat, spine on the left")
 
 
-@category("box", group="indoor", placement="floor",
+@category("box", size=((0.2, 0.45), (0.3, 0.6)), group="indoor", placement="floor",
           synonyms=("cardboard box", "crate", "carton", "package", "parcel", "storage box"))
 def box_(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.45, 0.25), vary(rng, 0.35, 0.25), vary(rng, 0.32, 0.25)
@@ -164,7 +164,7 @@ def box_(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [top_surface("top", h, (-w / 2, w / 2), (-d / 2, d / 2))], "a taped cardboard box")
 
 
-@category("open_box", group="indoor", placement="floor", synonyms=("open box", "open cardboard box"))
+@category("open_box", size=((0.2, 0.45), (0.3, 0.75)), group="indoor", placement="floor", synonyms=("open box", "open cardboard box"))
 def open_box(rng: np.random.Generator) -> Asset:
     """A cardboard box with its flaps folded out: what is in it shows from above."""
     w, d, h = vary(rng, 0.45, 0.25), vary(rng, 0.35, 0.25), vary(rng, 0.3, 0.25)
@@ -181,7 +181,7 @@ def open_box(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [inside], "an open cardboard box, flaps folded out")
 
 
-@category("pillow", group="indoor", placement="surface", synonyms=("cushion", "throw pillow"))
+@category("pillow", size=((0.1, 0.18), (0.38, 0.52)), group="indoor", placement="surface", synonyms=("cushion", "throw pillow"))
 def pillow(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.45, 0.12)
     thick = vary(rng, 0.14, 0.15)
@@ -197,7 +197,7 @@ def pillow(rng: np.random.Generator) -> Asset:
                       description="a square throw pillow")
 
 
-@category("trash_can", group="indoor", placement="floor",
+@category("trash_can", size=((0.3, 0.5), (0.25, 0.37)), group="indoor", placement="floor",
           synonyms=("bin", "trash bin", "garbage can", "waste basket", "wastebasket", "dustbin", "rubbish bin"))
 def trash_can(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.15, 0.15), vary(rng, 0.4, 0.15)
@@ -211,7 +211,7 @@ def trash_can(rng: np.random.Generator) -> Asset:
                       "an open-top trash can")
 
 
-@category("basket", group="indoor", placement="surface", synonyms=("wicker basket", "bread basket", "picnic basket"))
+@category("basket", size=((0.18, 0.32), (0.24, 0.36)), group="indoor", placement="surface", synonyms=("wicker basket", "bread basket", "picnic basket"))
 def basket(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.15, 0.15), vary(rng, 0.12, 0.2)
     wall = 0.008

@@ -25,7 +25,7 @@ def _key_grid(x0: float, y0: float, z: float, cols: int, rows: int, pitch: float
     return keys
 
 
-@category("laptop", group="electronic", placement="surface", synonyms=("notebook computer", "macbook", "computer"))
+@category("laptop", size=((0.17, 0.28), (0.28, 0.36)), group="electronic", placement="surface", synonyms=("notebook computer", "macbook", "computer"))
 def laptop(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 0.32, 0.1), vary(rng, 0.22, 0.08)
     t = 0.012
@@ -47,7 +47,7 @@ def laptop(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="an open laptop with its screen facing forward")
 
 
-@category("monitor", group="electronic", placement="surface",
+@category("monitor", size=((0.35, 0.65), (0.48, 0.72)), group="electronic", placement="surface",
           synonyms=("screen", "computer monitor", "display", "computer screen"))
 def monitor(rng: np.random.Generator) -> Asset:
     w = vary(rng, 0.6, 0.15)
@@ -64,7 +64,7 @@ def monitor(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a computer monitor on a stand, screen facing forward")
 
 
-@category("keyboard", group="electronic", placement="surface", synonyms=("computer keyboard",))
+@category("keyboard", size=((0.02, 0.035), (0.4, 0.48)), group="electronic", placement="surface", synonyms=("computer keyboard",))
 def keyboard(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 0.44, 0.08), vary(rng, 0.14, 0.08)
     t = 0.018
@@ -77,7 +77,7 @@ def keyboard(rng: np.random.Generator) -> Asset:
                       description="a computer keyboard")
 
 
-@category("mouse", group="electronic", placement="surface", synonyms=("computer mouse", "mice"))
+@category("mouse", size=((0.03, 0.05), (0.09, 0.13)), group="electronic", placement="surface", synonyms=("computer mouse", "mice"))
 def mouse(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.062, 0.08), vary(rng, 0.11, 0.08), vary(rng, 0.038, 0.1)
     shell = ellipsoid((w / 2, d / 2, h), (0, 0, 0), 3)
@@ -92,7 +92,7 @@ def mouse(rng: np.random.Generator) -> Asset:
                       description="a computer mouse")
 
 
-@category("tv", group="electronic", placement="surface",
+@category("tv", size=((0.6, 1.0), (0.9, 1.55)), group="electronic", placement="surface",
           synonyms=("television", "tv set", "flat screen", "flatscreen tv"))
 def tv(rng: np.random.Generator) -> Asset:
     w = pick(rng, (0.98, 1.23, 1.45)) * rng.uniform(0.97, 1.03)  # 43", 55", 65"
@@ -110,7 +110,7 @@ def tv(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a flat-screen television on feet, screen facing forward")
 
 
-@category("phone", group="electronic", placement="surface",
+@category("phone", size=((0.006, 0.015), (0.12, 0.17)), group="electronic", placement="surface",
           synonyms=("smartphone", "cell phone", "mobile phone", "cellphone", "iphone"))
 def phone(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.072, 0.06), vary(rng, 0.15, 0.06), 0.008
@@ -121,7 +121,7 @@ def phone(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a smartphone lying face up")
 
 
-@category("remote", group="electronic", placement="surface",
+@category("remote", size=((0.015, 0.03), (0.14, 0.25)), group="electronic", placement="surface",
           synonyms=("remote control", "tv remote", "remote controller", "clicker", "controller", "remotes"))
 def remote(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.048, 0.08), vary(rng, 0.19, 0.08), 0.02  # lying face up, its top end toward -Y

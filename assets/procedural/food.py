@@ -30,7 +30,7 @@ def _fruit_profile(radius: float, height: float, dimple_top: float, dimple_botto
     return pts
 
 
-@category("apple", group="food", placement="surface")
+@category("apple", size=((0.055, 0.09), (0.065, 0.095)), group="food", placement="surface")
 def apple(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.04, 0.1)
     h = r * vary(rng, 1.75, 0.06)
@@ -46,7 +46,7 @@ def apple(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="an apple with a stem")
 
 
-@category("orange", group="food", placement="surface", synonyms=("tangerine", "mandarin", "clementine"))
+@category("orange", size=((0.06, 0.085), (0.065, 0.09)), group="food", placement="surface", synonyms=("tangerine", "mandarin", "clementine"))
 def orange(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.037, 0.1)
     body = ellipsoid((r, r, r * 0.95), (0, 0, r * 0.95), 3)
@@ -61,7 +61,7 @@ def orange(rng: np.random.Generator) -> Asset:
                       description="an orange")
 
 
-@category("banana", group="food", placement="surface")
+@category("banana", size=((0.02, 0.05), (0.16, 0.22)), group="food", placement="surface")
 def banana(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.19, 0.1)
     bend = vary(rng, 0.9, 0.15)  # radians of arc
@@ -81,7 +81,7 @@ def banana(rng: np.random.Generator) -> Asset:
                       description="a ripe banana")
 
 
-@category("pear", group="food", placement="surface")
+@category("pear", size=((0.08, 0.14), (0.06, 0.08)), group="food", placement="surface")
 def pear(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.035, 0.1)
     h = r * vary(rng, 2.8, 0.08)
@@ -92,7 +92,7 @@ def pear(rng: np.random.Generator) -> Asset:
                        part("stem", stem, "wood", STEM, role="detail")], description="a pear")
 
 
-@category("lemon", group="food", placement="surface", synonyms=("lime",))
+@category("lemon", size=((0.05, 0.08), (0.06, 0.12)), group="food", placement="surface", synonyms=("lime",))
 def lemon(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.03, 0.1)
     body = ellipsoid((r * 1.35, r, r), (0, 0, r), 3)
@@ -104,7 +104,7 @@ def lemon(rng: np.random.Generator) -> Asset:
                       description="a lemon lying on its side")
 
 
-@category("bread", group="food", placement="surface", synonyms=("loaf", "loaf of bread", "baguette"))
+@category("bread", size=((0.04, 0.15), (0.15, 0.6)), group="food", placement="surface", synonyms=("loaf", "loaf of bread", "baguette"))
 def bread(rng: np.random.Generator) -> Asset:
     long_loaf = rng.random() < 0.4
     length = vary(rng, 0.45 if long_loaf else 0.26, 0.1)

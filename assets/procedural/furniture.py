@@ -62,7 +62,7 @@ def _table(rng: np.random.Generator, height: float, length: float, depth: float,
     return make_asset([part("table", body, "wood", wood)], [surface], description)
 
 
-@category("table", group="furniture", placement="floor",
+@category("table", size=((0.7, 0.8), (0.9, 1.9)), group="furniture", placement="floor",
           synonyms=("dining table", "kitchen table", "round table", "dinner table", "wooden table"))
 def table(rng: np.random.Generator) -> Asset:
     if rng.random() < 0.3:
@@ -72,7 +72,7 @@ def table(rng: np.random.Generator) -> Asset:
                   "a rectangular wooden dining table on four legs")
 
 
-@category("coffee_table", group="furniture", placement="floor", synonyms=("cocktail table", "low table"))
+@category("coffee_table", size=((0.35, 0.5), (0.7, 1.3)), group="furniture", placement="floor", synonyms=("cocktail table", "low table"))
 def coffee_table(rng: np.random.Generator) -> Asset:
     if rng.random() < 0.3:
         d = vary(rng, 0.85, 0.1)
@@ -81,13 +81,13 @@ def coffee_table(rng: np.random.Generator) -> Asset:
                   "a low rectangular coffee table")
 
 
-@category("side_table", group="furniture", placement="floor", synonyms=("end table", "accent table"))
+@category("side_table", size=((0.45, 0.7), (0.35, 0.6)), group="furniture", placement="floor", synonyms=("end table", "accent table"))
 def side_table(rng: np.random.Generator) -> Asset:
     d = vary(rng, 0.48, 0.12)
     return _table(rng, vary(rng, 0.58, 0.08), d, d, rng.random() < 0.5, "a small side table")
 
 
-@category("desk", group="furniture", placement="floor", against_wall=True,
+@category("desk", size=((0.7, 0.8), (1.15, 1.65)), group="furniture", placement="floor", against_wall=True,
           synonyms=("office desk", "writing desk", "computer desk", "work desk"))
 def desk(rng: np.random.Generator) -> Asset:
     h, w, d = vary(rng, 0.75, 0.03), vary(rng, 1.4, 0.12), vary(rng, 0.7, 0.1)
@@ -131,7 +131,7 @@ def _chair_frame(rng: np.random.Generator, seat_h: float, w: float, d: float, ba
     return meshes
 
 
-@category("chair", group="furniture", placement="floor",
+@category("chair", size=((0.75, 1.05), (0.35, 0.55)), group="furniture", placement="floor",
           synonyms=("dining chair", "kitchen chair", "wooden chair", "side chair"))
 def chair(rng: np.random.Generator) -> Asset:
     seat_h, w, d = vary(rng, 0.45, 0.04), vary(rng, 0.44, 0.08), vary(rng, 0.44, 0.08)
@@ -145,7 +145,7 @@ def chair(rng: np.random.Generator) -> Asset:
                       "a dining chair with four legs and a back")
 
 
-@category("armchair", group="furniture", placement="floor", synonyms=("arm chair", "lounge chair", "easy chair"))
+@category("armchair", size=((0.75, 1.0), (0.7, 1.0)), group="furniture", placement="floor", synonyms=("arm chair", "lounge chair", "easy chair"))
 def armchair(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 0.85, 0.08), vary(rng, 0.85, 0.08)
     seat_h, back_top, arm_h = vary(rng, 0.43, 0.05), vary(rng, 0.85, 0.08), vary(rng, 0.62, 0.06)
@@ -166,7 +166,7 @@ def armchair(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [seat], "an upholstered armchair")
 
 
-@category("office_chair", group="furniture", placement="floor",
+@category("office_chair", size=((0.9, 1.3), (0.5, 0.8)), group="furniture", placement="floor",
           synonyms=("desk chair", "swivel chair", "computer chair", "task chair"))
 def office_chair(rng: np.random.Generator) -> Asset:
     seat_h, w, d = vary(rng, 0.48, 0.06), vary(rng, 0.5, 0.08), vary(rng, 0.48, 0.08)
@@ -192,7 +192,7 @@ def office_chair(rng: np.random.Generator) -> Asset:
                       "a swivel office chair on a five-star base")
 
 
-@category("stool", group="furniture", placement="floor", synonyms=("bar stool", "barstool", "footstool"))
+@category("stool", size=((0.4, 0.85), (0.25, 0.5)), group="furniture", placement="floor", synonyms=("bar stool", "barstool", "footstool"))
 def stool(rng: np.random.Generator) -> Asset:
     bar = rng.random() < 0.5
     h = vary(rng, 0.75 if bar else 0.46, 0.06)
@@ -215,7 +215,7 @@ def stool(rng: np.random.Generator) -> Asset:
                       "a bar stool" if bar else "a low stool")
 
 
-@category("sofa", group="furniture", placement="floor", against_wall=True,
+@category("sofa", size=((0.75, 0.95), (1.7, 2.3)), group="furniture", placement="floor", against_wall=True,
           synonyms=("couch", "settee", "loveseat", "sectional"))
 def sofa(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 2.0, 0.12), vary(rng, 0.92, 0.08)
@@ -244,7 +244,7 @@ def sofa(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [seat], f"a {n}-seat sofa with cushions")
 
 
-@category("bed", group="furniture", placement="floor", against_wall=True,
+@category("bed", size=((0.85, 1.25), (1.95, 2.25)), group="furniture", placement="floor", against_wall=True,
           synonyms=("double bed", "single bed", "queen bed", "king bed"))
 def bed(rng: np.random.Generator) -> Asset:
     w, length = pick(rng, (0.95, 1.45, 1.65, 1.85)), vary(rng, 2.05, 0.04)
@@ -278,7 +278,7 @@ def _carcass(w: float, d: float, h: float, plinth: float) -> list:
             box((w - 0.06, d - 0.06, plinth), (0, 0.02, plinth / 2))]
 
 
-@category("nightstand", group="furniture", placement="floor", against_wall=True,
+@category("nightstand", size=((0.45, 0.65), (0.35, 0.6)), group="furniture", placement="floor", against_wall=True,
           synonyms=("bedside table", "night stand", "bedside cabinet", "night table"))
 def nightstand(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.48, 0.1), vary(rng, 0.4, 0.1), vary(rng, 0.56, 0.08)
@@ -296,7 +296,7 @@ def nightstand(rng: np.random.Generator) -> Asset:
                       f"a nightstand with {n} drawer{'s' if n > 1 else ''}")
 
 
-@category("bookshelf", group="furniture", placement="floor", against_wall=True,
+@category("bookshelf", size=((1.6, 2.0), (0.65, 1.0)), group="furniture", placement="floor", against_wall=True,
           synonyms=("bookcase", "shelf", "shelves", "shelving unit", "book shelf"))
 def bookshelf(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.85, 0.12), vary(rng, 0.32, 0.1), vary(rng, 1.8, 0.1)
@@ -320,7 +320,7 @@ def bookshelf(rng: np.random.Generator) -> Asset:
                       f"a bookshelf with {n_boards} shelves")
 
 
-@category("cabinet", group="furniture", placement="floor", against_wall=True,
+@category("cabinet", size=((0.5, 0.95), (1.0, 1.6)), group="furniture", placement="floor", against_wall=True,
           synonyms=("tv stand", "sideboard", "dresser", "cupboard", "chest of drawers", "tv cabinet", "credenza"))
 def cabinet(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 1.3, 0.18), vary(rng, 0.45, 0.1), pick(rng, (0.55, 0.8, 0.9)) * rng.uniform(0.95, 1.05)
@@ -347,7 +347,7 @@ def cabinet(rng: np.random.Generator) -> Asset:
                       f"a low cabinet with {n_doors} doors")
 
 
-@category("wardrobe", group="furniture", placement="floor", against_wall=True,
+@category("wardrobe", size=((1.85, 2.2), (0.9, 1.3)), group="furniture", placement="floor", against_wall=True,
           synonyms=("closet", "armoire", "clothes cabinet"))
 def wardrobe(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 1.1, 0.15), vary(rng, 0.6, 0.06), vary(rng, 2.0, 0.06)
@@ -364,7 +364,7 @@ def wardrobe(rng: np.random.Generator) -> Asset:
                       "a tall two-door wardrobe")
 
 
-@category("bench", group="furniture", placement="floor", synonyms=("park bench", "wooden bench", "entryway bench"))
+@category("bench", size=((0.4, 0.5), (1.05, 1.55)), group="furniture", placement="floor", synonyms=("park bench", "wooden bench", "entryway bench"))
 def bench(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 1.3, 0.15), vary(rng, 0.38, 0.1), vary(rng, 0.45, 0.05)
     wood = _wood(rng)
@@ -386,7 +386,7 @@ def bench(rng: np.random.Generator) -> Asset:
     return make_asset(parts, [top_surface("seat", h, (-w / 2, w / 2), (-d / 2, d / 2), inset=0.03)], "a wooden bench")
 
 
-@category("counter", group="furniture", placement="floor", against_wall=True,
+@category("counter", size=((0.85, 0.95), (1.65, 2.35)), group="furniture", placement="floor", against_wall=True,
           synonyms=("kitchen counter", "countertop", "kitchen island", "island", "worktop", "kitchen cabinet"))
 def counter(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 2.0, 0.15), vary(rng, 0.62, 0.05), vary(rng, 0.9, 0.03)
@@ -409,7 +409,7 @@ def counter(rng: np.random.Generator) -> Asset:
                       "a kitchen counter with base cabinets and a stone top")
 
 
-@category("fridge", group="furniture", placement="floor", against_wall=True,
+@category("fridge", size=((1.65, 1.95), (0.6, 0.85)), group="furniture", placement="floor", against_wall=True,
           synonyms=("refrigerator", "freezer", "icebox"))
 def fridge(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.7, 0.1), vary(rng, 0.68, 0.06), vary(rng, 1.8, 0.07)
@@ -432,7 +432,7 @@ def fridge(rng: np.random.Generator) -> Asset:
                       "a two-door refrigerator with the freezer below")
 
 
-@category("rug", group="furniture", placement="floor", synonyms=("carpet", "mat", "area rug", "doormat"))
+@category("rug", size=((0.005, 0.02), (1.4, 2.4)), group="furniture", placement="floor", synonyms=("carpet", "mat", "area rug", "doormat"))
 def rug(rng: np.random.Generator) -> Asset:
     w, d = vary(rng, 2.0, 0.15), vary(rng, 1.4, 0.15)
     t = 0.01

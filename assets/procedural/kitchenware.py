@@ -18,7 +18,7 @@ def _handle(length: float, width: float, thick: float, x0: float) -> trimesh.Tri
                  for y in (-hw, hw) for z in (0.0, thick)])
 
 
-@category("fork", group="kitchen", placement="surface", synonyms=("table fork", "dinner fork", "forks"))
+@category("fork", size=((0.002, 0.03), (0.15, 0.22)), group="kitchen", placement="surface", synonyms=("table fork", "dinner fork", "forks"))
 def fork(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.19, 0.06)
     t = 0.0025
@@ -32,7 +32,7 @@ def fork(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a steel fork with four tines")
 
 
-@category("knife", group="kitchen", placement="surface", synonyms=("table knife", "kitchen knife", "chef's knife",
+@category("knife", size=((0.002, 0.03), (0.15, 0.35)), group="kitchen", placement="surface", synonyms=("table knife", "kitchen knife", "chef's knife",
                                                                   "butter knife", "knives"))
 def knife(rng: np.random.Generator) -> Asset:
     kitchen = rng.random() < 0.5
@@ -53,7 +53,7 @@ def knife(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a kitchen knife" if kitchen else "a table knife")
 
 
-@category("spoon", group="kitchen", placement="surface", synonyms=("teaspoon", "tablespoon", "soup spoon", "spoons"))
+@category("spoon", size=((0.01, 0.03), (0.12, 0.22)), group="kitchen", placement="surface", synonyms=("teaspoon", "tablespoon", "soup spoon", "spoons"))
 def spoon(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.18, 0.1)
     t = 0.0025
@@ -68,7 +68,7 @@ def spoon(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a steel spoon")
 
 
-@category("scissors", group="indoor", placement="surface", synonyms=("pair of scissors", "shears", "scissor"))
+@category("scissors", size=((0.005, 0.02), (0.12, 0.25)), group="indoor", placement="surface", synonyms=("pair of scissors", "shears", "scissor"))
 def scissors(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.2, 0.1)
     open_angle = np.radians(vary(rng, 14, 0.4))

@@ -20,7 +20,7 @@ CHEESE = (0.98, 0.78, 0.25)
 SAUSAGE = (0.65, 0.25, 0.12)
 
 
-@category("sandwich", group="food", placement="surface", synonyms=("sandwiches", "sub", "burger", "hamburger",
+@category("sandwich", size=((0.03, 0.08), (0.1, 0.16)), group="food", placement="surface", synonyms=("sandwiches", "sub", "burger", "hamburger",
                                                                    "club sandwich", "toast sandwich", "panini"))
 def sandwich(rng: np.random.Generator) -> Asset:
     w = vary(rng, 0.115, 0.08)  # a triangle half of a square sandwich, or a whole square
@@ -47,7 +47,7 @@ def sandwich(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a sandwich: two slices of bread with lettuce, cheese and a filling")
 
 
-@category("hot_dog", group="food", placement="surface", synonyms=("hotdog", "hot dogs", "frankfurter", "sausage in a bun",
+@category("hot_dog", size=((0.03, 0.08), (0.14, 0.25)), group="food", placement="surface", synonyms=("hotdog", "hot dogs", "frankfurter",
                                                                   "wiener"))
 def hot_dog(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.17, 0.08)  # along X
@@ -67,7 +67,7 @@ def hot_dog(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a hot dog: a sausage in a bun with a line of mustard")
 
 
-@category("pizza", group="food", placement="surface", synonyms=("pizzas", "pizza pie", "slice of pizza", "pizza slice",
+@category("pizza", size=((0.01, 0.04), (0.2, 0.45)), group="food", placement="surface", synonyms=("pizzas", "pizza pie", "slice of pizza", "pizza slice",
                                                                 "margherita"))
 def pizza(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.15, 0.12)
@@ -93,7 +93,7 @@ def pizza(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description=f"a round {kind} pizza with a golden crust and melted cheese")
 
 
-@category("donut", group="food", placement="surface", synonyms=("doughnut", "donuts", "doughnuts", "glazed donut",
+@category("donut", size=((0.03, 0.05), (0.08, 0.15)), group="food", placement="surface", synonyms=("doughnut", "donuts", "doughnuts", "glazed donut",
                                                                 "ring doughnut"))
 def donut(rng: np.random.Generator) -> Asset:
     R = vary(rng, 0.042, 0.08)
@@ -122,7 +122,7 @@ def donut(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a ring donut with icing on top")
 
 
-@category("cake", group="food", placement="surface", synonyms=("birthday cake", "layer cake", "cakes", "gateau",
+@category("cake", size=((0.08, 0.25), (0.15, 0.35)), group="food", placement="surface", synonyms=("birthday cake", "layer cake", "cakes", "gateau",
                                                                "cheesecake", "chocolate cake"))
 def cake(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.11, 0.12)
@@ -146,7 +146,7 @@ def cake(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a round frosted cake with decorations on top")
 
 
-@category("broccoli", group="food", placement="surface", synonyms=("broccolis", "broccoli floret", "calabrese"))
+@category("broccoli", size=((0.1, 0.25), (0.07, 0.2)), group="food", placement="surface", synonyms=("broccolis", "broccoli floret", "calabrese"))
 def broccoli(rng: np.random.Generator) -> Asset:
     h = vary(rng, 0.15, 0.12)
     stalk = lathe([(0.0, 0.0), (0.017, 0.0), (0.015, h * 0.45), (0.028, h * 0.6), (0.0, h * 0.62)], 16)
@@ -167,7 +167,7 @@ def broccoli(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a head of broccoli: a pale stalk under a bumpy green crown")
 
 
-@category("carrot", group="food", placement="surface", synonyms=("carrots", "baby carrot"))
+@category("carrot", size=((0.02, 0.06), (0.12, 0.3)), group="food", placement="surface", synonyms=("carrots", "baby carrot"))
 def carrot(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.18, 0.12)  # lying along X, leaves at -X
     r = vary(rng, 0.016, 0.12)

@@ -19,7 +19,7 @@ TROUSERS = ((0.15, 0.22, 0.38), (0.12, 0.12, 0.13), (0.55, 0.48, 0.36), (0.35, 0
 SHOES = ((0.08, 0.07, 0.07), (0.9, 0.9, 0.88), (0.35, 0.22, 0.12))
 
 
-@category("person", group="person", placement="floor",
+@category("person", size=((1.5, 2.0), (0.35, 0.7)), group="person", placement="floor",
           synonyms=("man", "woman", "people", "human", "pedestrian", "boy", "girl", "child", "kid", "adult",
                     "lady", "guy", "figure", "human figure", "standing person"))
 def person(rng: np.random.Generator) -> Asset:

@@ -33,7 +33,7 @@ def _leaf(length: float, width: float, base: np.ndarray, yaw: float, pitch: floa
     return leaf
 
 
-@category("potted_plant", group="plants", placement="floor",
+@category("potted_plant", size=((0.45, 1.1), (0.4, 1.1)), group="plants", placement="floor",
           synonyms=("plant", "houseplant", "house plant", "pot plant", "indoor plant", "plant pot", "fern"))
 def potted_plant(rng: np.random.Generator) -> Asset:
     pot_r, pot_h = vary(rng, 0.16, 0.15), vary(rng, 0.3, 0.15)
@@ -56,7 +56,7 @@ def potted_plant(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a leafy houseplant in a pot")
 
 
-@category("tree", group="plants", placement="floor", synonyms=("oak tree", "pine tree", "fir tree", "palm tree"))
+@category("tree", size=((2.5, 5.5), (1.2, 4.0)), group="plants", placement="floor", synonyms=("oak tree", "pine tree", "fir tree", "palm tree"))
 def tree(rng: np.random.Generator) -> Asset:
     h = vary(rng, 4.0, 0.2)
     trunk_r = h * vary(rng, 0.035, 0.15)
@@ -84,7 +84,7 @@ def tree(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description=kind)
 
 
-@category("flower", group="plants", placement="surface",
+@category("flower", size=((0.2, 0.45), (0.08, 0.35)), group="plants", placement="surface",
           synonyms=("flowers", "bouquet", "rose", "roses", "tulip", "tulips", "daisy", "bunch of flowers"))
 def flower(rng: np.random.Generator) -> Asset:
     vase_r, vase_h = vary(rng, 0.032, 0.15), vary(rng, 0.09, 0.15)

@@ -22,20 +22,20 @@ def _solid(name: str, mesh: trimesh.Trimesh, rng: np.random.Generator, descripti
     return make_asset([part(name, mesh, "plastic", jitter(rng, pick(rng, _COLORS), 0.03))], surfaces, description)
 
 
-@category("cube", group="primitives", placement="floor", synonyms=("block", "toy block", "square block"))
+@category("cube", size=((0.3, 0.5), (0.3, 0.5)), group="primitives", placement="floor", synonyms=("block", "toy block", "square block"))
 def cube(rng: np.random.Generator) -> Asset:
     s = _size(rng)
     return _solid("cube", box((s, s, s), (0, 0, s / 2)), rng, "a cube",
                   [top_surface("top", s, (-s / 2, s / 2), (-s / 2, s / 2), inset=0.01)])
 
 
-@category("sphere", group="primitives", placement="floor", synonyms=("orb",))
+@category("sphere", size=((0.3, 0.5), (0.3, 0.5)), group="primitives", placement="floor", synonyms=("orb",))
 def sphere(rng: np.random.Generator) -> Asset:
     r = _size(rng) / 2
     return _solid("sphere", ellipsoid((r, r, r), (0, 0, r), 3), rng, "a sphere")
 
 
-@category("cylinder", group="primitives", placement="floor", synonyms=("pillar", "column"))
+@category("cylinder", size=((0.2, 0.65), (0.3, 0.5)), group="primitives", placement="floor", synonyms=("pillar", "column"))
 def cylinder(rng: np.random.Generator) -> Asset:
     d = _size(rng)
     h = d * vary(rng, 1.0, 0.25)
@@ -43,20 +43,20 @@ def cylinder(rng: np.random.Generator) -> Asset:
                   [top_surface("top", h, (-d * 0.33, d * 0.33), (-d * 0.33, d * 0.33), inset=0.0)])
 
 
-@category("cone", group="primitives", placement="floor", synonyms=("traffic cone",))
+@category("cone", size=((0.25, 0.7), (0.3, 0.5)), group="primitives", placement="floor", synonyms=("traffic cone",))
 def cone(rng: np.random.Generator) -> Asset:
     d = _size(rng)
     return _solid("cone", cone_mesh(d / 2, d * vary(rng, 1.1, 0.2), (0, 0, 0), 48), rng, "a cone")
 
 
-@category("torus", group="primitives", placement="floor", synonyms=("ring",))
+@category("torus", size=((0.05, 0.2), (0.3, 0.6)), group="primitives", placement="floor", synonyms=("ring",))
 def torus(rng: np.random.Generator) -> Asset:
     d = _size(rng)
     minor = d * vary(rng, 0.14, 0.2)
     return _solid("torus", torus_mesh(d / 2 - minor, minor, (0, 0, minor), 48, 16), rng, "a torus lying flat")
 
 
-@category("pyramid", group="primitives", placement="floor", synonyms=("square pyramid", "tetrahedron"))
+@category("pyramid", size=((0.2, 0.6), (0.3, 0.6)), group="primitives", placement="floor", synonyms=("square pyramid", "tetrahedron"))
 def pyramid(rng: np.random.Generator) -> Asset:
     s = _size(rng)
     h = s * vary(rng, 0.85, 0.15)
@@ -64,7 +64,7 @@ def pyramid(rng: np.random.Generator) -> Asset:
     return _solid("pyramid", trimesh.convex.convex_hull(pts), rng, "a square pyramid")
 
 
-@category("ball", group="primitives", placement="floor",
+@category("ball", size=((0.19, 0.25), (0.19, 0.25)), group="primitives", placement="floor",
           synonyms=("sports ball", "soccer ball", "football", "basketball", "beach ball", "playground ball"))
 def ball(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.11, 0.08)

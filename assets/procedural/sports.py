@@ -37,7 +37,7 @@ def _board(length: float, width: float, thick: float, tip_up: float, tail_up: fl
     return trimesh.util.concatenate(pieces)
 
 
-@category("frisbee", group="sports", placement="surface", synonyms=("flying disc", "flying disk", "disc", "disk"))
+@category("frisbee", size=((0.02, 0.04), (0.2, 0.3)), group="sports", placement="surface", synonyms=("flying disc", "flying disk", "disc", "disk"))
 def frisbee(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.135, 0.05)
     h = r * 0.2
@@ -52,7 +52,7 @@ def frisbee(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a plastic flying disc")
 
 
-@category("skis", group="sports", placement="floor", synonyms=("ski", "pair of skis", "ski poles"))
+@category("skis", size=((0.05, 0.15), (1.4, 2.0)), group="sports", placement="floor", synonyms=("ski", "pair of skis", "ski poles"))
 def skis(rng: np.random.Generator) -> Asset:
     length = vary(rng, 1.7, 0.08)
     width = vary(rng, 0.09, 0.1)
@@ -70,7 +70,7 @@ def skis(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a pair of long thin skis with bindings, tips turned up")
 
 
-@category("snowboard", group="sports", placement="floor", synonyms=("snow board",))
+@category("snowboard", size=((0.1, 0.2), (1.3, 1.7)), group="sports", placement="floor", synonyms=("snow board",))
 def snowboard(rng: np.random.Generator) -> Asset:
     length = vary(rng, 1.55, 0.06)
     width = vary(rng, 0.26, 0.06)
@@ -89,7 +89,7 @@ def snowboard(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a snowboard with two bindings, both ends turned up")
 
 
-@category("kite", group="sports", placement="floor", synonyms=("flying kite", "diamond kite"))
+@category("kite", size=((0.5, 2.5), (0.5, 1.5)), group="sports", placement="floor", synonyms=("flying kite", "diamond kite"))
 def kite(rng: np.random.Generator) -> Asset:
     span = vary(rng, 0.75, 0.12)
     height = span * vary(rng, 1.3, 0.06)
@@ -120,7 +120,7 @@ def kite(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a diamond kite with cross spars and a tail with bows")
 
 
-@category("baseball_bat", group="sports", placement="floor", synonyms=("bat", "baseball bat", "softball bat",
+@category("baseball_bat", size=((0.05, 0.09), (0.8, 1.1)), group="sports", placement="floor", synonyms=("bat", "baseball bat", "softball bat",
                                                                      "cricket bat"))
 def baseball_bat(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.84, 0.05)
@@ -142,7 +142,7 @@ def baseball_bat(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a baseball bat lying on its side")
 
 
-@category("baseball_glove", group="sports", placement="surface",
+@category("baseball_glove", size=((0.2, 0.35), (0.2, 0.32)), group="sports", placement="surface",
           synonyms=("baseball mitt", "mitt", "catcher's mitt", "glove", "fielding glove", "softball glove"))
 def baseball_glove(rng: np.random.Generator) -> Asset:
     s = vary(rng, 1.0, 0.08)  # the glove stands on its heel, pocket facing -Y, fingers up and tilted back
@@ -169,7 +169,7 @@ def baseball_glove(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a leather baseball glove with a webbed thumb")
 
 
-@category("skateboard", group="sports", placement="floor", synonyms=("skate board", "longboard", "skate deck"))
+@category("skateboard", size=((0.08, 0.16), (0.7, 0.85)), group="sports", placement="floor", synonyms=("skate board", "longboard", "skate deck"))
 def skateboard(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.8, 0.05)
     width = vary(rng, 0.21, 0.05)
@@ -194,7 +194,7 @@ def skateboard(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a skateboard: a deck with kicked-up ends on four small wheels")
 
 
-@category("surfboard", group="sports", placement="floor", synonyms=("surf board", "paddleboard", "bodyboard",
+@category("surfboard", size=((1.6, 2.8), (0.35, 0.6)), group="sports", placement="floor", synonyms=("surf board", "paddleboard", "bodyboard",
                                                                   "longboard surfboard"))
 def surfboard(rng: np.random.Generator) -> Asset:
     length = vary(rng, 2.1, 0.15)  # stood on its tail, deck facing -Y
@@ -224,7 +224,7 @@ def surfboard(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a surfboard standing on its tail, pointed nose up")
 
 
-@category("tennis_racket", group="sports", placement="floor", synonyms=("tennis racquet", "racket", "racquet",
+@category("tennis_racket", size=((0.02, 0.05), (0.65, 0.72)), group="sports", placement="floor", synonyms=("tennis racquet", "racket", "racquet",
                                                                       "badminton racket"))
 def tennis_racket(rng: np.random.Generator) -> Asset:
     head_l, head_w = vary(rng, 0.32, 0.05), vary(rng, 0.25, 0.05)

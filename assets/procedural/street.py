@@ -13,7 +13,7 @@ POLE_GREY = (0.55, 0.56, 0.58)
 SIGN_RED = (0.78, 0.05, 0.05)
 
 
-@category("traffic_light", group="outdoor", placement="floor",
+@category("traffic_light", size=((2.5, 4.5), (0.3, 0.6)), group="outdoor", placement="floor",
           synonyms=("traffic signal", "stoplight", "stop light", "traffic lights", "signal light"))
 def traffic_light(rng: np.random.Generator) -> Asset:
     pole_h = vary(rng, 2.6, 0.1)
@@ -47,7 +47,7 @@ def traffic_light(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a traffic light: red, amber and green lamps in a dark housing on a pole")
 
 
-@category("fire_hydrant", group="outdoor", placement="floor", synonyms=("hydrant", "fireplug", "fire plug"))
+@category("fire_hydrant", size=((0.5, 1.0), (0.25, 0.5)), group="outdoor", placement="floor", synonyms=("hydrant", "fireplug", "fire plug"))
 def fire_hydrant(rng: np.random.Generator) -> Asset:
     h = vary(rng, 0.75, 0.1)
     r = h * vary(rng, 0.17, 0.08)
@@ -96,7 +96,7 @@ def _stop_word(width: float, z: float, y: float) -> list:
     return blocks
 
 
-@category("stop_sign", group="outdoor", placement="floor", synonyms=("stop", "road sign", "traffic sign"))
+@category("stop_sign", size=((2.0, 3.0), (0.6, 0.9)), group="outdoor", placement="floor", synonyms=("stop", "road sign", "traffic sign"))
 def stop_sign(rng: np.random.Generator) -> Asset:
     radius = vary(rng, 0.38, 0.1)  # to the corners; ~75 cm across the flats
     pole_h = vary(rng, 2.1, 0.08)
@@ -114,7 +114,7 @@ def stop_sign(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a red octagonal stop sign with a white border and the word STOP on a grey pole")
 
 
-@category("parking_meter", group="outdoor", placement="floor", synonyms=("parking machine", "meter", "pay station"))
+@category("parking_meter", size=((1.2, 1.7), (0.15, 0.35)), group="outdoor", placement="floor", synonyms=("parking machine", "meter", "pay station"))
 def parking_meter(rng: np.random.Generator) -> Asset:
     pole_h = vary(rng, 1.05, 0.08)
     w, d, h = vary(rng, 0.24, 0.1), 0.18, vary(rng, 0.38, 0.1)

@@ -40,7 +40,7 @@ def _side_handle(x_wall: float, z_mid: float, reach: float, span: float, thickne
     return tube(path, thickness, 10)
 
 
-@category("mug", group="kitchen", placement="surface", synonyms=("cup", "coffee mug", "coffee cup", "tea cup", "teacup"))
+@category("mug", size=((0.07, 0.12), (0.08, 0.13)), group="kitchen", placement="surface", synonyms=("cup", "coffee mug", "coffee cup", "tea cup", "teacup"))
 def mug(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.041, 0.1), vary(rng, 0.095, 0.12)
     taper = vary(rng, 0.92, 0.06)
@@ -54,7 +54,7 @@ def mug(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a ceramic coffee mug with a handle")
 
 
-@category("plate", group="kitchen", placement="surface", synonyms=("dinner plate", "dish", "saucer"))
+@category("plate", size=((0.015, 0.03), (0.22, 0.3)), group="kitchen", placement="surface", synonyms=("dinner plate", "dish", "saucer"))
 def plate(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.13, 0.12)
     well = r * 0.65
@@ -66,7 +66,7 @@ def plate(rng: np.random.Generator) -> Asset:
                       [top_surface("top", 0.008, (-half, half), (-half, half), inset=0.0)], "a round ceramic plate")
 
 
-@category("bowl", group="kitchen", placement="surface", synonyms=("fruit bowl", "salad bowl", "soup bowl"))
+@category("bowl", size=((0.04, 0.1), (0.13, 0.28)), group="kitchen", placement="surface", synonyms=("fruit bowl", "salad bowl", "soup bowl"))
 def bowl(rng: np.random.Generator) -> Asset:
     big = rng.random() < 0.7
     r = vary(rng, 0.125 if big else 0.075, 0.05)
@@ -82,7 +82,7 @@ def bowl(rng: np.random.Generator) -> Asset:
                       "a large fruit bowl" if big else "a small bowl")
 
 
-@category("glass", group="kitchen", placement="surface",
+@category("glass", size=((0.08, 0.14), (0.05, 0.09)), group="kitchen", placement="surface",
           synonyms=("drinking glass", "tumbler", "water glass", "glass of water"))
 def glass(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.034, 0.1), vary(rng, 0.11, 0.15)
@@ -94,7 +94,7 @@ def glass(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a clear drinking glass")
 
 
-@category("wine_glass", group="kitchen", placement="surface", synonyms=("wineglass", "goblet", "champagne glass"))
+@category("wine_glass", size=((0.15, 0.24), (0.06, 0.11)), group="kitchen", placement="surface", synonyms=("wineglass", "goblet", "champagne glass"))
 def wine_glass(rng: np.random.Generator) -> Asset:
     foot, stem_h = vary(rng, 0.036, 0.1), vary(rng, 0.09, 0.15)
     bowl_r, bowl_h = vary(rng, 0.042, 0.1), vary(rng, 0.1, 0.1)
@@ -107,7 +107,7 @@ def wine_glass(rng: np.random.Generator) -> Asset:
                       description="a stemmed wine glass")
 
 
-@category("bottle", group="kitchen", placement="surface",
+@category("bottle", size=((0.24, 0.36), (0.06, 0.09)), group="kitchen", placement="surface",
           synonyms=("wine bottle", "water bottle", "beer bottle", "glass bottle"))
 def bottle(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.037, 0.12), vary(rng, 0.3, 0.12)
@@ -125,7 +125,7 @@ def bottle(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a glass bottle with a cap and a label")
 
 
-@category("kettle", group="kitchen", placement="surface", synonyms=("electric kettle", "teapot", "tea kettle"))
+@category("kettle", size=((0.17, 0.27), (0.18, 0.3)), group="kitchen", placement="surface", synonyms=("electric kettle", "teapot", "tea kettle"))
 def kettle(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.085, 0.1), vary(rng, 0.2, 0.1)
     u = np.linspace(0.0, 1.0, 10)
@@ -146,7 +146,7 @@ def kettle(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a kettle with a spout and a handle")
 
 
-@category("vase", group="kitchen", placement="surface", synonyms=("flower vase", "urn", "jar"))
+@category("vase", size=((0.2, 0.36), (0.09, 0.2)), group="kitchen", placement="surface", synonyms=("flower vase", "urn", "jar"))
 def vase(rng: np.random.Generator) -> Asset:
     h = vary(rng, 0.28, 0.2)
     base, belly, neck, lip = (vary(rng, 0.05, 0.15), vary(rng, 0.08, 0.15), vary(rng, 0.035, 0.15),
@@ -166,7 +166,7 @@ def vase(rng: np.random.Generator) -> Asset:
     return make_asset([part("vase", body, material, color)], description="a tall vase with a narrow neck")
 
 
-@category("candle", group="kitchen", placement="surface", synonyms=("candles", "pillar candle", "tea light"))
+@category("candle", size=((0.07, 0.22), (0.05, 0.09)), group="kitchen", placement="surface", synonyms=("candles", "pillar candle", "tea light"))
 def candle(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.035, 0.15), pick(rng, (0.08, 0.12, 0.16)) * rng.uniform(0.9, 1.1)
     wax = lathe([(0.0, 0.0), (r, 0.0), (r, h), (r * 0.85, h - 0.006), (0.0, h - 0.006)])

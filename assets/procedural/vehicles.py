@@ -52,7 +52,7 @@ def _lights(y: float, z: float, half_w: float, size: tuple, front: bool) -> list
     return [superellipsoid(size, (x * half_w, y, z), 0.4, 2) for x in (-1, 1)]
 
 
-@category("car", group="vehicle", placement="floor",
+@category("car", size=((1.2, 1.9), (3.5, 5.5)), group="vehicle", placement="floor",
           synonyms=("automobile", "sedan", "hatchback", "suv", "taxi", "cab", "police car", "vehicle", "coupe"))
 def car(rng: np.random.Generator) -> Asset:
     style = pick(rng, ("sedan", "hatchback", "suv"))
@@ -112,7 +112,7 @@ def _window_band(length: float, half_w: float, z0: float, z1: float, y0: float, 
     return glass, pillars
 
 
-@category("bus", group="vehicle", placement="floor", synonyms=("coach", "school bus", "city bus", "autobus",
+@category("bus", size=((2.8, 4.5), (8, 14)), group="vehicle", placement="floor", synonyms=("coach", "school bus", "city bus", "autobus",
                                                              "double decker", "minibus"))
 def bus(rng: np.random.Generator) -> Asset:
     length, width, height = vary(rng, 11.0, 0.1), 2.5, vary(rng, 3.1, 0.05)
@@ -146,7 +146,7 @@ def bus(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a long bus with a row of windows and four wheels")
 
 
-@category("truck", group="vehicle", placement="floor", synonyms=("lorry", "box truck", "delivery truck", "pickup truck",
+@category("truck", size=((1.8, 4.0), (4.5, 12)), group="vehicle", placement="floor", synonyms=("lorry", "box truck", "delivery truck", "pickup truck",
                                                                "pickup", "semi", "dump truck", "van"))
 def truck(rng: np.random.Generator) -> Asset:
     pickup = rng.random() < 0.35
@@ -205,7 +205,7 @@ def truck(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description=f"a {kind} with a cab, a cargo {'bed' if pickup else 'box'} and big wheels")
 
 
-@category("train", group="vehicle", placement="floor",
+@category("train", size=((3.5, 4.5), (15, 30)), group="vehicle", placement="floor",
           synonyms=("locomotive", "railway train", "passenger train", "tram", "subway train", "commuter train"))
 def train(rng: np.random.Generator) -> Asset:
     cars = 2
@@ -263,7 +263,7 @@ def train(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a two-car passenger train on a short track")
 
 
-@category("airplane", group="vehicle", placement="floor",
+@category("airplane", size=((4, 12), (12, 40)), group="vehicle", placement="floor",
           synonyms=("aeroplane", "plane", "jet", "airliner", "aircraft", "jetliner", "passenger plane"))
 def airplane(rng: np.random.Generator) -> Asset:
     length = vary(rng, 18.0, 0.12)  # a regional jet: friendlier in scenes than a 40 m airliner
@@ -334,7 +334,7 @@ def airplane(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a regional jet airplane with swept wings and two engines")
 
 
-@category("boat", group="vehicle", placement="floor",
+@category("boat", size=((1.0, 12.0), (3, 12)), group="vehicle", placement="floor",
           synonyms=("sailboat", "sailing boat", "motorboat", "speedboat", "ship", "yacht", "rowboat", "dinghy"))
 def boat(rng: np.random.Generator) -> Asset:
     sail = rng.random() < 0.45
@@ -386,7 +386,7 @@ def boat(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description=description)
 
 
-@category("bicycle", group="vehicle", placement="floor", synonyms=("bike", "cycle", "push bike", "road bike",
+@category("bicycle", size=((0.9, 1.2), (1.5, 1.9)), group="vehicle", placement="floor", synonyms=("bike", "cycle", "push bike", "road bike",
                                                                  "mountain bike", "racing bike"))
 def bicycle(rng: np.random.Generator) -> Asset:
     wr = vary(rng, 0.34, 0.04)
@@ -444,7 +444,7 @@ def bicycle(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a bicycle with two thin wheels, a diamond frame, a saddle and handlebars")
 
 
-@category("motorcycle", group="vehicle", placement="floor", synonyms=("motorbike", "motor bike", "scooter", "moped",
+@category("motorcycle", size=((1.0, 1.5), (1.8, 2.4)), group="vehicle", placement="floor", synonyms=("motorbike", "motor bike", "scooter", "moped",
                                                                     "dirt bike", "motor cycle"))
 def motorcycle(rng: np.random.Generator) -> Asset:
     wr = vary(rng, 0.32, 0.05)
