@@ -18,6 +18,9 @@ from fyi.scenes.spec import (MAX_OBJECTS, Arrangement, AssetRef, Motion, ObjectS
 # none of them and no room gives an empty room.
 OUTDOOR_GROUPS = {"outdoor", "vehicle", "street"}
 OPEN_VARIANTS = {"box": "open_box"}  # closed containers and the open kind of each, for things "in" them
+# Things that bring their own container and leave it behind when "in" another: flowers in a vase stand
+# in it as a cut bunch (the object stays a "flower"; only its asset changes).
+LOOSE_VARIANTS = {"flower": "cut_flowers"}
 OUTDOOR_CATEGORIES = {"tree", "horse", "sheep", "cow", "elephant", "bear", "zebra", "giraffe"}
 OUTDOOR_GROUNDS = {"grass", "sand", "asphalt", "snow"}
 
@@ -85,6 +88,10 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
     objects = [o.model_copy(update={"category": OPEN_VARIANTS[o.category], "asset": o.asset.model_copy(
         update={"uid": OPEN_VARIANTS[o.category]})}) if o.id in holders and o.category in OPEN_VARIANTS else o
         for o in objects]
+    held = {r.subject for r in relations if r.predicate == "in"}
+    objects = [o.model_copy(update={"asset": o.asset.model_copy(update={"uid": LOOSE_VARIANTS[o.category]})})
+               if o.id in held and o.category in LOOSE_VARIANTS and o.asset.source == "procedural" else o
+               for o in objects]
     motions = [Motion(subject=who, verb=m.verb, target=(members.get(m.target) or [None])[0] if m.target else None,
                       direction=m.direction, text=m.text)
                for m in request.motions

@@ -13,7 +13,7 @@ grounds ("on the grass") set the floor and the setting; "stacked", "in a row", "
 "scattered" arrange a group.
 
 Choices where English is vague (stated once, here):
-- a bare plural ("mugs") is 2, or 4 when it surrounds something ("chairs around a table") or makes a row
+- a bare plural ("mugs") is 2 (but one bunch of "flowers"), or 4 when it surrounds something ("chairs around a table") or makes a row
   or a ring, 3 in a stack or scattered;
   "some", "several", "a few" are 3; "many", "lots of" are 5; a count is capped at MAX_COUNT.
 - "the X", "it", "them" refer back to a group already named; "a X" always adds a new group.
@@ -75,6 +75,11 @@ for _words, _pred in [
     for _phrase in _words.split("|"):
         _PREDICATES[tuple(_phrase.split())] = (_pred, False)
 _PREDICATES[("surrounded", "by")] = ("around", True)
+# "a vase in the middle of the table": it stands on the table; the middle itself is not a place FYI
+# solves for, which the reader says (_CENTRED).
+_CENTRED = {tuple(f"{at} the {mid} of".split()) for at in ("in", "at", "on") for mid in ("middle", "center", "centre")}
+for _words in _CENTRED:
+    _PREDICATES[_words] = ("on", False)
 
 # "X with Y" and its kin; None lets the categories decide (see _implicit_predicate).
 _CONNECTORS: dict[Words, str | None] = {
@@ -94,6 +99,8 @@ _ROOMS: dict[Words, str | None] = {
     ("room",): None, ("scene",): None, ("image",): None, ("photo",): None,
     ("render",): None, ("space",): None, ("setting",): None, ("interior",): None, ("view",): None,
 }
+# Categories whose one object is already many of the thing (a bunch of flowers): "flowers" asks for one.
+_BUNCHES = {"flower"}
 _DEPICTIONS = {"photo", "picture", "image", "render", "rendering", "scene", "view", "shot", "photograph", "snapshot"}
 _SUPPORTS = {"floor": "floor", "ground": "floor", "floors": "floor", "wall": "wall", "walls": "wall"}
 _UNSUPPORTED_PLACES = {"ceiling", "corner", "middle", "center", "centre", "window", "door", "doorway", "side",
@@ -770,11 +777,12 @@ class _InstructionReader:
             elif self.tokens[start] == "some" and not plural:
                 count = 1
             else:
-                count = 2 if plural else 1
+                count = 2 if plural and category not in _BUNCHES else 1
             if count < 1:
                 self.warnings.append(f"{phrase!r} asks for no object; left it out")
                 return _NounPhrase("none", end)
-            group = self._new_group(category, count, phrase, attrs, bare_plural=plural and quantity is None)
+            group = self._new_group(category, count, phrase, attrs,
+                                    bare_plural=plural and quantity is None and category not in _BUNCHES)
         arrangement = arrangement or self.c.pending_arrangement
         self.c.pending_arrangement = None
         if arrangement is not None:
@@ -838,6 +846,8 @@ class _InstructionReader:
     def _predicate(self, i: int, hi: int, match: tuple[Words, int]) -> int:
         predicate, reverse = _PREDICATES[match[0]]
         start, i = i, i + match[1]
+        if match[0] in _CENTRED:
+            self.warnings.append(f"{self._source(start, i)!r}: placed on or in it, not necessarily in its middle")
         self._use(start, i)
         subject = self._subject_for(start)
         c = self.c

@@ -196,7 +196,8 @@ class LayoutSolver:
             if r.predicate == "under" and self.supports[r.object] in (r.subject, "air"):
                 continue  # the upper one already waits for the lower one it rests on or flies over
             if r.predicate not in ("on", "in"):
-                deps[r.subject] += [x for x in (r.object, r.object2) if x]
+                # a thing never waits for what rests on it ("a table next to the vase on it")
+                deps[r.subject] += [x for x in (r.object, r.object2) if x and r.subject not in self._holders(x)]
         # Big against-the-wall furniture first: it anchors the room; then the larger things first, as
         # packers do (a monitor before the mouse on a desk).
         ids = sorted(deps, key=lambda i: (not self.assets[i].against_wall, -round(float(np.prod(self.assets[i].dims[:2])), 4),
@@ -218,6 +219,14 @@ class LayoutSolver:
         for i in ids:
             visit(i)
         return order
+
+    def _holders(self, oid: str) -> list[str]:
+        """What `oid` rests on, directly or through others (a flower in a vase on a table: vase, table)."""
+        chain: list[str] = []
+        while (s := self.supports[oid]) not in PLACES and s not in chain:
+            chain.append(s)
+            oid = s
+        return chain
 
     def _room(self) -> Room:
         room = self.spec.room

@@ -148,3 +148,17 @@ def test_things_in_a_box_go_inside_an_open_one_and_show():
             assert shares[o.id] > 0, "seen over the rim"
     spec, _ = laid_out("a spoon in a mug")  # no inside: said, never silently on top
     assert any("mug_0 has no inside" in w for w in spec.warnings)
+
+
+def test_flowers_in_a_vase_stand_in_it_and_a_table_waits_for_nothing_on_it():
+    # once a KeyError: the table was to stand "next to" the vase that stands on it (issue 15)
+    spec, assets = laid_out("a dining table with chairs, plates and a vase with flowers in the middle of the table")
+    vase, flower = spec.object("vase_0"), spec.object("flower_0")
+    assert [o.category for o in spec.objects].count("flower") == 1, "'flowers' is one bunch"
+    assert vase.support == "table_0" and flower.support == "vase_0"
+    assert flower.asset.uid == "cut_flowers" and flower.category == "flower", "the bunch leaves its own vase"
+    (v0, v1), (f0, f1) = world_bbox(vase, assets[vase.id]), world_bbox(flower, assets[flower.id])
+    assert v0[2] < f0[2] < v0[2] + 0.03 and f1[2] > v1[2], "stems from the vase's bottom, blooms above its rim"
+    assert np.all(np.abs((f0 + f1)[:2] / 2 - (v0 + v1)[:2] / 2) < 0.03)
+    assert any("not necessarily in its middle" in w for w in spec.warnings)
+    assert not [w for w in spec.warnings if "not met" in w or "no inside" in w], spec.warnings

@@ -84,25 +84,19 @@ def tree(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description=kind)
 
 
-@category("flower", size=((0.2, 0.45), (0.08, 0.35)), group="plants", placement="surface",
-          synonyms=("flowers", "bouquet", "rose", "roses", "tulip", "tulips", "daisy", "bunch of flowers"))
-def flower(rng: np.random.Generator) -> Asset:
-    vase_r, vase_h = vary(rng, 0.032, 0.15), vary(rng, 0.09, 0.15)
-    vase = lathe([(0.0, 0.0), (vase_r, 0.0), (vase_r * 1.05, vase_h * 0.6), (vase_r * 0.6, vase_h),
-                  (vase_r * 0.6 - 0.004, vase_h), (vase_r - 0.004, 0.006), (0.0, 0.006)], 24)
+def _blooms(rng: np.random.Generator, base: np.ndarray, n: int, lean: tuple[float, float], length: tuple[float, float]):
+    """n flower heads on stems from `base`, leaning out by `lean` radians: (petals, centres, stems) meshes."""
     petals, centres, stems = [], [], []
-    n = int(rng.integers(5, 8))
-    base = np.array([0.0, 0.0, vase_h * 0.7])
     for i in range(n):
         yaw = 2 * np.pi * i / n + rng.uniform(-0.4, 0.4)
-        lean = rng.uniform(0.1, 0.45)
-        length = rng.uniform(0.18, 0.28)
-        head = base + length * np.array([np.cos(yaw) * np.sin(lean), np.sin(yaw) * np.sin(lean), np.cos(lean)])
+        tip = rng.uniform(*lean)
+        reach = rng.uniform(*length)
+        head = base + reach * np.array([np.cos(yaw) * np.sin(tip), np.sin(yaw) * np.sin(tip), np.cos(tip)])
         stems.append(tube([base, (base + head) / 2, head], 0.002, 6))
         pr = rng.uniform(0.035, 0.05)
         # a head is built facing +Z at the origin, then tipped outward along the stem's lean
         tilt_axis = (-np.sin(yaw), np.cos(yaw), 0.0)
-        tilt = lean + 0.5
+        tilt = tip + 0.5
         centre = ellipsoid((pr * 0.35, pr * 0.35, pr * 0.25), (0, 0, 0), 1)
         centres.append(translate(rotate(centre, tilt, tilt_axis), head))
         k = int(rng.integers(6, 9))
@@ -111,10 +105,38 @@ def flower(rng: np.random.Generator) -> Asset:
             rotate(petal, -0.35, (0, 1, 0))  # cupped upward
             rotate(petal, 2 * np.pi * j / k, (0, 0, 1))
             petals.append(translate(rotate(petal, tilt, tilt_axis), head))
-    color = jitter(rng, pick(rng, ((0.85, 0.1, 0.15), (0.95, 0.85, 0.15), (0.95, 0.55, 0.7), (0.6, 0.3, 0.8),
-                                   (0.95, 0.95, 0.92))), 0.04)
-    parts = [part("petals", petals, "foliage", color),
+    return petals, centres, stems
+
+
+def _bloom_colour(rng: np.random.Generator) -> tuple[float, float, float]:
+    return jitter(rng, pick(rng, ((0.85, 0.1, 0.15), (0.95, 0.85, 0.15), (0.95, 0.55, 0.7), (0.6, 0.3, 0.8),
+                                  (0.95, 0.95, 0.92))), 0.04)
+
+
+@category("flower", size=((0.2, 0.45), (0.08, 0.35)), group="plants", placement="surface",
+          synonyms=("flowers", "bouquet", "rose", "roses", "tulip", "tulips", "daisy", "bunch of flowers"))
+def flower(rng: np.random.Generator) -> Asset:
+    vase_r, vase_h = vary(rng, 0.032, 0.15), vary(rng, 0.09, 0.15)
+    vase = lathe([(0.0, 0.0), (vase_r, 0.0), (vase_r * 1.05, vase_h * 0.6), (vase_r * 0.6, vase_h),
+                  (vase_r * 0.6 - 0.004, vase_h), (vase_r - 0.004, 0.006), (0.0, 0.006)], 24)
+    n = int(rng.integers(5, 8))
+    petals, centres, stems = _blooms(rng, np.array([0.0, 0.0, vase_h * 0.7]), n, (0.1, 0.45), (0.18, 0.28))
+    parts = [part("petals", petals, "foliage", _bloom_colour(rng)),
              part("stems", stems, "foliage", (0.2, 0.45, 0.15), role="detail"),
              part("centres", centres, "foliage", (0.9, 0.7, 0.1), role="detail"),
              part("vase", vase, "glass", (0.75, 0.88, 0.9), role="detail", roughness=0.03)]
     return make_asset(parts, description=f"{n} flowers in a small glass vase")
+
+
+@category("cut_flowers", size=((0.3, 0.5), (0.08, 0.25)), group="plants", placement="surface",
+          synonyms=("cut flower", "stems of flowers"))
+def cut_flowers(rng: np.random.Generator) -> Asset:
+    """A bunch without a vase, its stems gathered at the bottom: what stands in a vase someone names."""
+    n = int(rng.integers(5, 8))
+    gathered = vary(rng, 0.22, 0.15)  # the stems rise together through a vase's neck, then open out
+    petals, centres, stems = _blooms(rng, np.array([0.0, 0.0, gathered]), n, (0.05, 0.35), (0.08, 0.14))
+    stems.append(tube([(0.0, 0.0, 0.0), (0.0, 0.0, gathered)], 0.006, 8))
+    parts = [part("petals", petals, "foliage", _bloom_colour(rng)),
+             part("stems", stems, "foliage", (0.2, 0.45, 0.15), role="detail"),
+             part("centres", centres, "foliage", (0.9, 0.7, 0.1), role="detail")]
+    return make_asset(parts, description=f"{n} cut flowers, their stems gathered")

@@ -163,7 +163,10 @@ def vase(rng: np.random.Generator) -> Asset:
     body = lathe(profile, 40)
     material = pick(rng, ("ceramic", "ceramic", "glass"))
     color = jitter(rng, pick(rng, CERAMICS)) if material == "ceramic" else jitter(rng, (0.55, 0.75, 0.8), 0.05)
-    return make_asset([part("vase", body, material, color)], description="a tall vase with a narrow neck")
+    # stems stand on the inside bottom, through the neck: the square the narrowest opening above holds
+    half = (min(radius[np.argmax(radius):]) - wall) * 0.7
+    inside = Surface("interior", 0.01, (-half, -half), (half, half), kind="interior", clearance=None)
+    return make_asset([part("vase", body, material, color)], [inside], description="a tall vase with a narrow neck")
 
 
 @category("candle", size=((0.07, 0.22), (0.05, 0.09)), group="kitchen", placement="surface", synonyms=("candles", "pillar candle", "tea light"))
