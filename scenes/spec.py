@@ -210,6 +210,16 @@ class CameraSpec(Strict):
         return self
 
 
+def _each(items: list, check, field: str) -> list:
+    """Run `check` on every item of a per-frame list; an error names the frame ("camera[3]: ...")."""
+    for i, item in enumerate(items):
+        try:
+            check(item)
+        except ValueError as e:
+            raise ValueError(f"{field}[{i}]: {e}") from None
+    return items
+
+
 class Motion(Strict):
     """A motion seen in the instruction. The Planner of a later release turns these into frames."""
 
@@ -230,12 +240,7 @@ class ObjectTrack(Strict):
     @field_validator("rotations")
     @classmethod
     def _turnable(cls, qs: list[Quat]) -> list[Quat]:
-        for i, q in enumerate(qs):
-            try:
-                unit_quaternion(q)
-            except ValueError as e:
-                raise ValueError(f"rotations[{i}]: {e}") from None
-        return qs
+        return _each(qs, unit_quaternion, "rotations")
 
 
 class Animation(Strict):
@@ -252,12 +257,7 @@ class Animation(Strict):
     @field_validator("camera")
     @classmethod
     def _rigid_cameras(cls, poses: list[Matrix4]) -> list[Matrix4]:
-        for i, m in enumerate(poses):
-            try:
-                rigid_c2w(m)
-            except ValueError as e:
-                raise ValueError(f"camera[{i}]: {e}") from None
-        return poses
+        return _each(poses, rigid_c2w, "camera")
 
     @model_validator(mode="after")
     def _one_pose_per_frame(self) -> "Animation":
