@@ -85,7 +85,8 @@ def picture(tri: Triangles, c2w: np.ndarray, fx: float, width: int, height: int,
     # Triangles wholly off an enlarged canvas (three frames wide) cannot matter.
     on = ((px.max(1) >= -width) & (px.min(1) < 2 * width) & (py.max(1) >= -height) & (py.min(1) < 2 * height))
     px, py, depth, owner = px[on], py[on], depth[on], owner[on]
-    area = 0.5 * np.abs((px[:, 1] - px[:, 0]) * (py[:, 2] - py[:, 0]) - (px[:, 2] - px[:, 0]) * (py[:, 1] - py[:, 0]))
+    signed = 0.5 * ((px[:, 1] - px[:, 0]) * (py[:, 2] - py[:, 0]) - (px[:, 2] - px[:, 0]) * (py[:, 1] - py[:, 0]))
+    area = np.abs(signed)
     n = np.minimum(np.ceil(area * 1.5).astype(np.int64) + 1, 400)
     budget = 600_000
     if n.sum() > budget:  # a camera very close to a big mesh: thin out evenly
@@ -112,6 +113,12 @@ def picture(tri: Triangles, c2w: np.ndarray, fx: float, width: int, height: int,
     first[1:] = pix[order][1:] != pix[order][:-1]
     winners, owners = pix[order][first], wi[order][first]
     visible = np.bincount(owners, minlength=n_obj)
+    # A sample marks a whole pixel, so a thing thinner than a pixel (a fork seen edge-on) would count
+    # as pixels it does not fill: no object covers more than its triangles facing the lens do.
+    facing = np.maximum(np.bincount(owner, np.maximum(signed, 0), minlength=n_obj),
+                        np.bincount(owner, np.maximum(-signed, 0), minlength=n_obj))
+    fill = np.minimum(1.0, facing / np.maximum(whole, 1))
+    visible, alone, whole = visible * fill, alone * fill, whole * fill
     boxes: list = []
     for k in range(n_obj):
         sel = winners[owners == k]
