@@ -25,6 +25,7 @@ class Problem(BaseModel):
     objects: list[str]
     severity: Literal["error", "warning"]
     detail: str
+    seen: tuple[float, float, float] | None = None  # a colour problem's median pixel in view 0 (sRGB 0..1)
 
 
 class Critique(BaseModel):
@@ -137,10 +138,12 @@ def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[P
         boxes[o.id] = (xs.min(), ys.min(), xs.max() + 1, ys.max() + 1)
         asked = o.attributes.color
         if asked in COLORS:
-            seen = colour_name(np.median(rgb[sel], axis=0))
+            median = np.median(rgb[sel], axis=0)
+            seen = colour_name(median)
             if seen not in _ACCEPTED.get(asked, {asked}):
                 out.append(Problem(kind="colour", objects=[o.id], severity="error",
-                                   detail=f"{o.id} is asked {asked} but its pixels in view 0 read {seen}"))
+                                   detail=f"{o.id} is asked {asked} but its pixels in view 0 read {seen}",
+                                   seen=tuple(round(float(c), 4) for c in median)))
     for r in spec.relations:
         want = PHOTO_PREDICATES.get(r.predicate)
         if want and r.subject in boxes and r.object in boxes and want not in relative_position(boxes[r.subject],

@@ -11,6 +11,8 @@ import numpy as np
 
 from fyi.agents.backend import Edit
 from fyi.assets.catalog import asset_seed, resolve_category
+from fyi.assets.color import linear_to_srgb, srgb_to_linear
+from fyi.assets.style import COLORS
 from fyi.scenes.geometry import yaw_quaternion
 from fyi.scenes.spec import AssetRef, ObjectSpec, Relation, SceneSpec
 
@@ -89,3 +91,20 @@ def apply_edits(spec: SceneSpec, edits: list[Edit], camera: dict[str, float]) ->
             objects[oid] = o.model_copy(update={"position": None})
     out = spec.model_copy(update={"objects": list(objects.values()), "relations": relations, "cameras": []})
     return SceneSpec.model_validate(out.model_dump()), camera, notes
+
+
+def recolour(spec: SceneSpec, seen: dict[str, tuple[float, float, float]]) -> SceneSpec:
+    """Each object whose pixels did not read as its asked colour gets the shade that will: its light's
+    cast and strength divided out (a black that renders gray goes darker, a yellow that reads orange
+    greener), `seen` being its median pixel in view 0 (sRGB). The named colour stays what was asked."""
+    objects = []
+    for o in spec.objects:
+        if o.id in seen and o.attributes.color in COLORS:
+            target = srgb_to_linear(COLORS[o.attributes.color])  # the shade its name means, as seen in white light
+            shade = srgb_to_linear(o.attributes.shade or COLORS[o.attributes.color])
+            lit = np.maximum(srgb_to_linear(seen[o.id]), 1e-3)
+            new = linear_to_srgb(np.clip(shade * target / lit, 0.002, 1.0))
+            o = o.model_copy(update={"attributes": o.attributes.model_copy(
+                update={"shade": tuple(round(float(c), 4) for c in new)})})
+        objects.append(o)
+    return spec.model_copy(update={"objects": objects})

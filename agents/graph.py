@@ -22,7 +22,7 @@ from langgraph.graph import END, START, StateGraph
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.collector import assets_from_sources, pick_assets, spec_from_request
 from fyi.agents.critic import critique
-from fyi.agents.edits import apply_edits
+from fyi.agents.edits import apply_edits, recolour
 from fyi.agents.generator import generate, with_proposals
 from fyi.agents.planner import plan_animation
 from fyi.agents.state import SynthState
@@ -133,6 +133,11 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
         edits["camera_elevation"] = min(70.0, camera["camera_elevation"] + 12.0)
     if kinds & {"hidden", "cut_off"}:
         edits["camera_margin"] = min(0.4, max(camera["camera_margin"], 0.1) + 0.08)
+    if "colour" in kinds and more:
+        seen = {p.objects[0]: p.seen for p in crit.problems if p.kind == "colour" and p.seen is not None}
+        base = SceneSpec.model_validate(update.get("partial_spec", state["partial_spec"]))
+        update["partial_spec"] = recolour(base, seen).model_dump(mode="json")
+        edits["recolour"] = sorted(seen)
     camera.update({k: v for k, v in edits.items() if k.startswith("camera")})
     score = crit.score * (vlm.score if vlm is not None else 1.0)
     best = state.get("best")

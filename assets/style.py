@@ -66,14 +66,17 @@ SIZES: dict[str, float] = {
 
 @dataclass(frozen=True)
 class Style:
-    """What the user asked of an object's look: colour name, material word, size word."""
+    """What the user asked of an object's look: colour name (or its exact shade), material word, size word."""
 
     color: str | None = None
     material: str | None = None
     size: str | None = None
+    shade: tuple[float, float, float] | None = None  # an exact colour for the named one (a recolour)
 
     @property
     def rgb(self) -> tuple[float, float, float] | None:
+        if self.shade is not None:
+            return self.shade
         return COLORS.get(self.color) if self.color else None
 
     @property

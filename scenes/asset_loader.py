@@ -41,7 +41,7 @@ def asset_for(obj: ObjectSpec, base_dir: Path | None = None) -> Asset:
     path = ref.path
     if path and base_dir is not None and not Path(path).is_absolute():
         path = str(base_dir / path)
-    style = Style(obj.attributes.color, obj.attributes.material, obj.attributes.size)
+    style = Style(obj.attributes.color, obj.attributes.material, obj.attributes.size, obj.attributes.shade)
     # Shared between calls (building is the costly part): callers treat assets as read-only.
     return _cached(ref.source, ref.uid, ref.seed, path, obj.category, style, ref.front_yaw_degrees)
 

@@ -99,10 +99,16 @@ def rigid_c2w(m: Matrix4) -> Matrix4:
     return m
 
 
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
 class Attributes(Strict):
     color: str | None = None
     material: str | None = None
     size: str | None = None
+    # The body's exact colour (sRGB 0..1) when the named colour's usual shade did not read as its name
+    # in view 0 under this scene's light: the Optimizer's recolour, kept so the render reproduces.
+    shade: tuple[Unit, Unit, Unit] | None = None
 
 
 class AssetRef(Strict):

@@ -164,3 +164,37 @@ def test_flowers_in_a_vase_stand_in_it_and_a_table_waits_for_nothing_on_it():
     assert np.all(np.abs((f0 + f1)[:2] / 2 - (v0 + v1)[:2] / 2) < 0.03)
     assert any("not necessarily in its middle" in w for w in spec.warnings)
     assert not [w for w in spec.warnings if "not met" in w or "no inside" in w], spec.warnings
+
+
+def test_a_shade_that_reads_as_another_colour_is_recoloured_until_it_reads_as_asked(tmp_path):
+    from fyi.agents.edits import recolour
+    from fyi.render.cache import rendered_views
+    from fyi.render.quality import quality_for
+
+    spec, _ = laid_out("a photo of a yellow bowl")
+    # a shade a person calls orange, as a warm light can make a yellow read: the critic must see it,
+    # and the recolour must bring the pixels back to yellow while the asked colour stays "yellow"
+    bowl = spec.object("bowl_0")
+    spec = spec.model_copy(update={"cameras": spec.cameras[:1], "objects": [bowl.model_copy(update={
+        "attributes": bowl.attributes.model_copy(update={"shade": (0.95, 0.5, 0.05)})})]})
+    for attempt in range(3):
+        assets = assets_for(spec)
+        views = rendered_views(spec, assets, quality_for(spec.render), tmp_path / str(attempt))
+        wrong = {p.objects[0]: p.seen for p in critique(spec, assets, views).problems if p.kind == "colour"}
+        if attempt == 0:
+            assert wrong and "bowl_0" in wrong, "the critic reads the orange shade as not yellow"
+        if not wrong:
+            break
+        spec = recolour(spec, wrong)
+    assert not wrong and attempt >= 1
+    fixed = spec.object("bowl_0").attributes
+    assert fixed.color == "yellow" and fixed.shade != (0.95, 0.5, 0.05)
+    assert load_spec_roundtrip(spec, tmp_path).object("bowl_0").attributes.shade == fixed.shade
+
+
+def load_spec_roundtrip(spec, tmp_path):
+    from fyi.scenes.io import save_spec
+
+    path = tmp_path / "scene.yaml"
+    save_spec(spec, path)
+    return load_spec(path)
