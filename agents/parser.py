@@ -94,6 +94,7 @@ _ROOMS: dict[Words, str | None] = {
     ("room",): None, ("scene",): None, ("image",): None, ("photo",): None,
     ("render",): None, ("space",): None, ("setting",): None, ("interior",): None, ("view",): None,
 }
+_EMPTINESS = {"empty", "bare", "nothing", "unfurnished", "vacant"}  # words that ask for no object at all
 _DEPICTIONS = {"photo", "picture", "image", "render", "rendering", "scene", "view", "shot", "photograph", "snapshot"}
 _SUPPORTS = {"floor": "floor", "ground": "floor", "floors": "floor", "wall": "wall", "walls": "wall"}
 _UNSUPPORTED_PLACES = {"ceiling", "corner", "middle", "center", "centre", "window", "door", "doorway", "side",
@@ -358,9 +359,7 @@ class _InstructionReader:
         self.unknown: list[str] = []
         self.history: list[_Mention] = []
         self.run = 0
-        self.names = {self._norm(n): c.name for c in catalog.categories() for n in (c.name, *c.synonyms)}
-        self.placement = {c.name: c.placement for c in catalog.categories()}
-        self.kind = {c.name: c.group for c in catalog.categories()}
+        self.names = catalog.spellings()  # builders', LVIS's for them, and the asset sources' in force
         self.c = _Clause()
         self.clause_span = (0, 0)
 
@@ -414,6 +413,21 @@ class _InstructionReader:
             return found, n, last != words[-1] or self._is_plural(words[:-1], last)
         return None
 
+    def _nearest(self, stray: list[int]) -> tuple[str, int, bool] | None:
+        """(category, words, plural) nearest in meaning to the unknown words that end a noun phrase, the
+        whole run first ("pickup truck"), then its last word; None when nothing is close in meaning."""
+        for n in range(len(stray), 0, -1):
+            words = [self.tokens[k] for k in stray[-n:]]
+            if stray[-n:] != list(range(stray[-n], stray[-1] + 1)) or not all(w.isalpha() for w in words):
+                continue
+            found = catalog.nearest_category(" ".join(words))
+            if found is not None:
+                last = words[-1]
+                singular = _IRREGULAR_PLURALS.get(last) or next(
+                    (s for s in catalog.singulars(last) if catalog.word_senses(s)), last)
+                return found, n, singular != last
+        return None
+
     def _is_plural(self, head: Words, last: str) -> bool:
         key = self._norm(" ".join((*head, last)))
         if key not in self.names:
@@ -424,7 +438,7 @@ class _InstructionReader:
         return any(self._norm(" ".join((*head, s))) in self.names for s in stems if s)
 
     def _place(self, category: str) -> str | None:
-        return self.placement.get(category)
+        return catalog.placement_of(category)
 
     # ---- groups and mentions --------------------------------------------------------------------
 
@@ -600,6 +614,14 @@ class _InstructionReader:
                 return headless
         if stray and (determined or attrs or role == "object"):
             words = " ".join(self.tokens[k] for k in stray)
+            near = self._nearest(stray)
+            if near is not None:  # "a sedan": a kind of car, so a car, said in a warning
+                category, n, plural = near
+                said = " ".join(self.tokens[k] for k in stray[-n:])
+                self.warnings.append(f"{said!r} is not in the library; built {category.replace('_', ' ')!r} "
+                                     f"(nearest by meaning)")
+                return self._object_phrase(start, stray[-n], hi, near, quantity, definite, fresh, attrs,
+                                           stray[:-n], role, arrangement)
             self._use(start, stray[-1] + 1)
             # a placeholder, so that relations said of the unknown thing are dropped with it
             return _NounPhrase("unknown", stray[-1] + 1, self._add_mention([], start, role), value=words)
@@ -1154,7 +1176,7 @@ class _InstructionReader:
         cats = [self._group(r).category for r in mention.refs]
         if predicate == "in":
             return all(cat in _CONTAINERS for cat in cats)
-        return all(cat in _CONTAINERS or cat == "plate" or self.kind.get(cat) == "furniture" for cat in cats)
+        return all(cat in _CONTAINERS or cat == "plate" or catalog.group_of(cat) == "furniture" for cat in cats)
 
     def _holder(self, m: _Mention, predicate: str) -> _Mention:
         """The with-anchor, or the nearer noun when only that one can hold things ("a cat on a sofa with cushions")."""
@@ -1526,12 +1548,18 @@ class _InstructionReader:
 def parse_instruction(text: str) -> Request:
     """Read an instruction into a Request: objects with counts and attributes, relations, room, motions.
 
-    Raises FyiError when the instruction is empty or names no object the catalog knows.
+    Raises FyiError when the instruction is empty or names no object the catalog knows, unless it asks
+    for emptiness ("an empty room": a request with no object).
     """
     if not isinstance(text, str) or not text.strip():
         raise FyiError("instruction: it is empty; describe what to build, e.g. 'a red mug on a wooden table'")
     reader = _InstructionReader(text)
     reader.read()
+    if not reader.groups and not reader.unknown and _EMPTINESS & set(reader.tokens):
+        # "an empty room", "a bare kitchen with nothing in it": asked for, so built, with no object
+        reader.used.update(k for k, w in enumerate(reader.tokens) if w in _EMPTINESS)
+        request = reader.request()
+        return request.model_copy(update={"room": request.room or "empty_room"})
     if not reader.groups:
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 80 else shown[:77] + "..."

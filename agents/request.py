@@ -74,7 +74,7 @@ class RequestedMotion(_Strict):
 
 class Request(_Strict):
     instruction: str
-    objects: list[RequestedObject] = Field(min_length=1)
+    objects: list[RequestedObject] = []  # none only when emptiness is asked for ("an empty room")
     relations: list[RequestedRelation] = []
     room: RoomType | None = None
     ground: Ground | None = None  # "on the grass", "on the beach": what the floor is, not an object

@@ -70,7 +70,8 @@ def info(name: str) -> CategoryInfo:
         return _load()[name]
     except KeyError:
         near = nearest_category(name)
-        hint = f"; nearest in meaning: {near!r}" if near else "; `fyi assets list` shows the categories"
+        hint = (f"; nearest known (by meaning): {near!r}" if near
+                else "; nearest known: none close in meaning (`fyi assets list` shows the categories)")
         raise FyiError(f"unknown category {name!r}{hint}") from None
 
 
@@ -209,6 +210,16 @@ def _names() -> dict[str, str]:
     return names
 
 
+def spellings() -> dict[str, str]:
+    """Every word (snake_case) that names a category -> that category (see `resolve_category`)."""
+    return _names()
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a plural could come from, most likely first ("knives" -> knife, knive...)."""
+    return _singulars(word)
+
+
 def resolve_category(word: str) -> str | None:
     """A category for a word or phrase ("mugs", "coffee table", "couch", "skillet", an LVIS name such as
     "pan_(for_cooking)"), or None."""
@@ -318,5 +329,5 @@ def _show_asked_colour(asset: Asset, rgb: tuple[float, float, float]) -> None:
 
 
 __all__ = ["CategoryInfo", "SourceCategory", "category", "categories", "info", "group_of", "placement_of",
-           "resolve_category", "nearest_category", "word_senses", "source_categories", "source_category",
+           "resolve_category", "nearest_category", "word_senses", "spellings", "singulars", "source_categories", "source_category",
            "source_category_for", "build_asset", "asset_seed", "Surface"]
