@@ -50,9 +50,10 @@ class LvisCategory:
     frequency: str              # "f" (frequent), "c" (common), "r" (rare)
 
     def names(self) -> tuple[str, ...]:
-        """Every spelling that names this category, normalised, qualifiers dropped too ("pan")."""
+        """Every spelling that names this category, normalised; without its qualifier too ("pan" for
+        pan_(for_cooking)) when no other LVIS category has that head ("bat": the animal or the club)."""
         out = [norm(n) for n in (self.name, *self.synonyms)]
-        return tuple(dict.fromkeys(out + [head(n) for n in out]))
+        return tuple(dict.fromkeys(out + [head(n) for n in out if lvis_entry(head(n)) is self]))
 
 
 def _data(name: str) -> bytes:
