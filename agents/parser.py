@@ -156,7 +156,12 @@ _MOTION_VERBS: dict[Words, str] = {}
 for _words, _verb in [
     ("move|moves|moving|moved|drive|drives|driving|drove|go|goes|going|travel|travels|travelling|traveling|"
      "walk|walks|walking|run|runs|running|jump|jumps|jumping|bounce|bounces|bouncing|fly|flies|flying|"
-     "rise|rises|rising|lift|lifts|lifted|float|floats|floating|glide|glides|gliding", "move"),
+     "rise|rises|rising|rose|ascend|ascends|ascending|crane up|cranes up|craning up|lowers|lowering|lowered|"
+     "descend|descends|descending|crane down|cranes down|craning down|sink|sinks|sinking|"
+     "lift|lifts|lifted|float|floats|floating|glide|glides|gliding", "move"),
+    ("tip|tips|tipping|tipped|tip over|tips over|tipping over|tipped over|topple over|topples over|"
+     "toppling over|toppled over|fall over|falls over|falling over|fell over|knock over|knocks over|"
+     "knocked over|keel over|keels over|tip down", "tip"),
     ("roll|rolls|rolling|rolled", "roll"),
     ("slide|slides|sliding|slid|skid|skids", "slide"),
     ("fall|falls|falling|fell|drop|drops|dropping|dropped|tumble|tumbles|tumbling|topple|topples|toppling",
@@ -175,6 +180,9 @@ for _words, _verb in [
     for _phrase in _words.split("|"):
         _MOTION_VERBS[tuple(_phrase.split())] = _verb
 _TAKES_DIRECT_OBJECT = {"push", "follow", "orbit", "approach", "retreat", "pan"}
+# verbs that say their own direction: "the camera rises", "the camera lowers", "descends"
+_UPWARD = {"rise", "rises", "rising", "rose", "ascend", "ascends", "ascending", "crane", "cranes", "craning"}
+_DOWNWARD = {"lowers", "lowering", "lowered", "descend", "descends", "descending", "sink", "sinks", "sinking"}
 _CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
 
 _DIRECTIONS: dict[Words, str] = {}
@@ -1241,9 +1249,12 @@ class _InstructionReader:
         self._use(i, i + match[1])
         subjects = [CAMERA] if camera else list(subject.refs)
         c.motions = [_MotionDraft(s, verb, None if camera else subject) for s in subjects]
-        if verb == "fall":
+        said = set(match[0])
+        implied = "down" if verb == "fall" or said & _DOWNWARD or "down" in said else (
+            "up" if said & _UPWARD else None)
+        if implied is not None:
             for d in c.motions:
-                d.direction = "down"
+                d.direction = implied
         c.motion_verb_end = end
         return end
 
@@ -1266,6 +1277,9 @@ class _InstructionReader:
         if start is not None and start[1] == best:
             np = self._noun_phrase(i + best, hi, "object")
             self._use(i, i + best)
+            if np is not None and np.kind == "place" and np.end + 1 < hi and self.tokens[np.end] == "of":
+                self._use(np.end, np.end + 1)  # "off the edge of the table": off the table
+                np = self._noun_phrase(np.end + 1, hi, "object")
             if np is None:
                 return i + best
             if np.kind == "object":
@@ -1274,6 +1288,8 @@ class _InstructionReader:
                         d.target = np.mention.refs[0]  # "the camera moves away from the sofa"
                     elif d.subject_mention is not None:
                         self._relate(d.subject_mention, "on", np.mention)
+                        if start[0] in (("off",), ("off", "of")) and d.verb in ("move", "roll", "slide"):
+                            d.verb, d.direction = "fall", "down"  # rolling off a table's edge is falling off it
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "ground":

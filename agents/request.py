@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from fyi.scenes.spec import ArrangementKind, Attributes, Ground, Predicate, RoomType
 
 MotionVerb = Literal["move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan",
-                     "follow"]
+                     "follow", "tip"]
 Direction = Literal["left", "right", "forward", "backward", "up", "down", "toward_camera", "away"]
 SupportHint = Literal["floor", "wall"]
 
