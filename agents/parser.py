@@ -1289,7 +1289,8 @@ class _InstructionReader:
                     elif d.subject_mention is not None:
                         self._relate(d.subject_mention, "on", np.mention)
                         if start[0] in (("off",), ("off", "of")) and d.verb in ("move", "roll", "slide"):
-                            d.verb, d.direction = "fall", "down"  # rolling off a table's edge is falling off it
+                            # rolling off a table's edge is falling off it, over the edge it was going to
+                            d.verb, d.direction = "fall", d.direction if d.direction not in (None, "up") else "down"
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "ground":

@@ -188,7 +188,7 @@ def _object_track(spec, assets, m: Motion, frames: int, fps: float,
     if verb == "spin":
         return _track(obj.id, [np.array(obj.position, float)] * frames, spin_rotations(rot, frames)), None
     if verb == "fall" or (verb == "move" and m.direction == "down"):
-        return _fall(spec, assets, obj, frames, fps), None
+        return _fall(spec, assets, obj, frames, fps, m.direction), None
     if verb == "tip":
         return _tip(spec, assets, obj, frames, fps), None
     if verb not in _MOVES:
@@ -321,8 +321,9 @@ def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = No
     return run, None
 
 
-def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
-    """Pushed over the edge of its support (the side facing view 0 when it is free), then Blender's
+def _fall(spec, assets, obj, frames: int, fps: float, way: str | None = None) -> ObjectTrack:
+    """Pushed over the edge of its support (the `way` it was going, "slides to the right off the table";
+    else the side facing view 0 when it is free), then Blender's
     rigid-body world takes it down to the floor, tumbling, bouncing and settling as it will. Something
     standing on the floor is let go from a little above where it stands."""
     from fyi.render.physics import simulate_fall  # bpy: only when something falls
@@ -345,6 +346,8 @@ def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
         # is a box the main view never sees land.
         shortest = min(r for _, r in runs)
         v, run = next((v, r) for v, r in runs if r <= max(2 * shortest, 1.0))
+        if way in ("toward_camera", "right", "left", "away"):
+            v, run = runs[("toward_camera", "right", "left", "away").index(way)]
         # A steady push until its centre is past the edge, at a walking pace (it leaves the edge at that
         # speed), leaving the fall and the settling most of a second.
         run += 0.03

@@ -98,6 +98,11 @@ def source_categories(found: Iterable[SourceCategory]) -> Iterator[None]:
         _SOURCE_CATEGORIES.reset(token)
 
 
+def sources_in_force() -> list[SourceCategory]:
+    """The source categories words resolve to now (see `source_categories`), by name."""
+    return sorted(_SOURCE_CATEGORIES.get().values(), key=lambda c: c.name)
+
+
 def source_category(name: str) -> SourceCategory | None:
     """The source category of that name in force (see `source_categories`), or None."""
     return _SOURCE_CATEGORIES.get().get(name)
@@ -147,6 +152,12 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
+def _plural_of(key: str) -> list[str]:
+    """The snake_case singulars a snake_case word could be the plural of ("wine_glasses" -> wine_glass...)."""
+    head, _, last = key.rpartition("_")
+    return [f"{head}_{s}" if head else s for s in _singulars(last)]
+
+
 @lru_cache(maxsize=4)
 def _builder_vocabulary(registered: int) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """(every spelling -> builder category, builder category -> the synsets of the LVIS categories it
@@ -163,7 +174,8 @@ def _builder_vocabulary(registered: int) -> tuple[dict[str, str], dict[str, tupl
     synsets: dict[str, list[str]] = {c.name: [] for c in builders}
     by_head: dict[str, list] = {}
     for entry in vocabulary.lvis_categories():
-        full = [_norm(n) for n in (entry.name, *entry.synonyms)]
+        # a plural of a builder's name stays that builder's plural ("glasses" are glasses, not spectacles)
+        full = [n for n in entry.spellings() if not any(s in own for s in _plural_of(n))]
         exact = {own[n] for n in full if n in own}
         if len(exact) == 1:
             cat = exact.pop()
@@ -225,8 +237,7 @@ def resolve_category(word: str) -> str | None:
     "pan_(for_cooking)"), or None."""
     names = _names()
     key = _norm(word)
-    head, _, last = key.rpartition("_")
-    for candidate in (key, *((f"{head}_{s}" if head else s) for s in _singulars(last))):
+    for candidate in (key, *_plural_of(key)):
         if candidate in names:
             return names[candidate]
     return None
@@ -329,5 +340,5 @@ def _show_asked_colour(asset: Asset, rgb: tuple[float, float, float]) -> None:
 
 
 __all__ = ["CategoryInfo", "SourceCategory", "category", "categories", "info", "group_of", "placement_of",
-           "resolve_category", "nearest_category", "word_senses", "spellings", "singulars", "source_categories", "source_category",
-           "source_category_for", "build_asset", "asset_seed", "Surface"]
+           "resolve_category", "nearest_category", "word_senses", "spellings", "singulars", "source_categories",
+           "source_category", "source_category_for", "sources_in_force", "build_asset", "asset_seed", "Surface"]

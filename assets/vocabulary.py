@@ -49,11 +49,16 @@ class LvisCategory:
     definition: str
     frequency: str              # "f" (frequent), "c" (common), "r" (rare)
 
+    def spellings(self) -> tuple[str, ...]:
+        """Its name and synonyms, normalised. (LVIS writes a few names as two in one, with a space:
+        "monitor_(computer_equipment) computer_monitor" is both.)"""
+        return tuple(dict.fromkeys(norm(part) for n in (self.name, *self.synonyms) for part in n.split()))
+
     def names(self) -> tuple[str, ...]:
-        """Every spelling that names this category, normalised; without its qualifier too ("pan" for
+        """Every spelling that names this category; without its qualifier too ("pan" for
         pan_(for_cooking)) when no other LVIS category has that head ("bat": the animal or the club)."""
-        out = [norm(n) for n in (self.name, *self.synonyms)]
-        return tuple(dict.fromkeys(out + [head(n) for n in out if lvis_entry(head(n)) is self]))
+        out = self.spellings()
+        return tuple(dict.fromkeys(out + tuple(head(n) for n in out if lvis_entry(head(n)) is self)))
 
 
 def _data(name: str) -> bytes:
@@ -72,13 +77,13 @@ def _lvis_by_name() -> dict[str, LvisCategory]:
     """Every LVIS spelling -> its entry; full names first, then heads no other entry claims."""
     out: dict[str, LvisCategory] = {}
     for c in lvis_categories():
-        for n in (c.name, *c.synonyms):
-            out.setdefault(norm(n), c)
+        for n in c.spellings():
+            out.setdefault(n, c)
     heads: dict[str, list[LvisCategory]] = {}
     for c in lvis_categories():
-        for n in (c.name, *c.synonyms):
-            if head(norm(n)) != norm(n):
-                heads.setdefault(head(norm(n)), []).append(c)
+        for n in c.spellings():
+            if head(n) != n:
+                heads.setdefault(head(n), []).append(c)
     for h, entries in heads.items():
         if h not in out and len({e.id for e in entries}) == 1:  # "bat": the animal or the club, so neither
             out[h] = entries[0]

@@ -368,6 +368,7 @@ def test_unknown_words_resolve_to_none_and_their_nearest_is_by_meaning_never_by_
 
 LVIS_NAMES = {  # LVIS's own names and synonyms for what the library builds, qualifiers and all
     "orange_(fruit)": "orange", "mouse_(computer_equipment)": "mouse", "computer_mouse": "mouse",
+    "monitor_(computer_equipment)": "monitor", "glasses": "glass",
     "television_set": "tv", "tv_set": "tv", "cup": "mug", "bookcase": "bookshelf", "xylophone": None,
 }
 

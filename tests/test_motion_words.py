@@ -123,7 +123,8 @@ def test_a_few_rendered_phrasings_move_in_frames_poses_json(row_id, tmp_path):
     import fyi
 
     row = next(r for r in ROWS if r["id"] == row_id)
-    result = fyi.synthesize(row["instruction"], tmp_path / "out", seed=0, quality="draft", views=1, frames=6, fps=6.0)
+    result = fyi.synthesize(row["instruction"], tmp_path / "out", seed=0, quality="draft", views=1, frames=4, fps=4.0,
+                            max_rounds=1)
     poses = json.loads((result.scene_dir / "frames" / "poses.json").read_text())
     graph = json.loads((result.scene_dir / "scene.json").read_text())
     objects = {o["id"]: o["category"] for o in graph["objects"]}
