@@ -5,6 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.parser import parse_instruction
@@ -14,6 +15,9 @@ from fyi.errors import FyiError
 from fyi.scenes.asset_loader import asset_for
 from fyi.scenes.spec import (MAX_OBJECTS, Arrangement, AssetRef, Motion, ObjectSpec, Relation, RenderSettings,
                              Room, SceneSpec)
+
+if TYPE_CHECKING:  # the index is imported only when sources are used
+    from fyi.assets.index import CatalogIndex
 
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
 # none of them and no room gives an empty room.
@@ -160,7 +164,7 @@ PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
 class AssetSources:
     """A run's asset folders and Objaverse cache, indexed once: what retrieval searches, and the
     categories they add to the words an instruction may use (an Objaverse guitar, a folder's accordion)."""
-    index: "CatalogIndex"  # noqa: F821 (imported when sources are used)
+    index: CatalogIndex
     roots: list[Path]
 
     @classmethod
