@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0
 DEMO_TEXT ?= a wooden table with two mugs on it and a chair next to the table
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench gallery clean
 
 setup: $(VENV)/.installed
 
@@ -33,6 +33,9 @@ test: setup
 bench: setup
 	$(BIN)/python bench/render_overhead.py
 	$(BIN)/python bench/frames_overhead.py
+
+gallery: setup   # every category on contact sheets: docs/gallery/gallery-01.png ... (a few minutes)
+	$(BIN)/fyi assets gallery --all --out docs/gallery
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.parser import parse_instruction
 from fyi.agents.request import Request, RequestedObject, RequestedRelation
-from fyi.assets.catalog import asset_seed, info
+from fyi.assets.catalog import SourceCategory, asset_seed, categories, group_of
 from fyi.errors import FyiError
 from fyi.scenes.asset_loader import asset_for
 from fyi.scenes.spec import (MAX_OBJECTS, Arrangement, AssetRef, Motion, ObjectSpec, Relation, RenderSettings,
                              Room, SceneSpec)
+
+if TYPE_CHECKING:  # the index is imported only when sources are used
+    from fyi.assets.index import CatalogIndex
 
 # What belongs under the sky (COCO's vehicle and outdoor supercategories, trees, large animals); naming
 # none of them and no room gives an empty room.
@@ -147,7 +152,7 @@ def _default_room(objects: list[ObjectSpec], ground: str | None = None) -> str:
     if ground in OUTDOOR_GROUNDS:
         return "outdoors"
     for o in objects:
-        if o.category in OUTDOOR_CATEGORIES or info(o.category).group in OUTDOOR_GROUPS:
+        if o.category in OUTDOOR_CATEGORIES or group_of(o.category) in OUTDOOR_GROUPS:
             return "outdoors"
     return "empty_room"
 
@@ -162,27 +167,47 @@ def collect(instruction: str, *, seed: int, quality: str, views: int, frames: in
 PICK_AMONG = 3  # variants of each asset the Collector's model chooses among
 
 
-def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool, backend: Backend | None = None,
+@dataclass
+class AssetSources:
+    """A run's asset folders and Objaverse cache, indexed once: what retrieval searches, and the
+    categories they add to the words an instruction may use (an Objaverse guitar, a folder's accordion)."""
+    index: CatalogIndex
+    roots: list[Path]
+
+    @classmethod
+    def open(cls, asset_dirs: list[str], objaverse: bool) -> "AssetSources | None":
+        if not asset_dirs and not objaverse:
+            return None
+        from fyi.assets.index import CatalogIndex
+        from fyi.assets.sources import LocalFolderSource, ObjaverseSource
+
+        sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
+        return cls(CatalogIndex.build(sources, procedural=False),
+                   [s.root for s in sources if isinstance(s, LocalFolderSource)])
+
+    def vocabulary(self) -> list[SourceCategory]:
+        from fyi.assets.sources import source_vocabulary
+
+        return source_vocabulary(self.index.records)
+
+
+def assets_from_sources(spec: SceneSpec, sources: AssetSources | None, backend: Backend | None = None,
                         thumbs_dir: Path | None = None) -> SceneSpec:
     """With local asset folders or an Objaverse cache configured, objects take their assets from there:
     the top-k text matches of the object (BM25 over names, descriptions and tags, within its category)
     that load; offline the best of them, with a model a visual pick among their thumbnails, and then the
-    model's pick of the asset's front. Objects with no match keep the procedural library's asset."""
-    if not asset_dirs and not objaverse:
+    model's pick of the asset's front. Objects with no match keep the procedural library's asset; one
+    whose category only a source has, and none of whose assets loads, is left out with a warning."""
+    if sources is None:
         return spec
-    from fyi.assets.index import CatalogIndex
-    from fyi.assets.sources import LocalFolderSource, ObjaverseSource
-
-    sources = [LocalFolderSource(Path(d)) for d in asset_dirs] + ([ObjaverseSource()] if objaverse else [])
-    index = CatalogIndex.build(sources, procedural=False)
-    roots = [s.root for s in sources if isinstance(s, LocalFolderSource)]
+    builders = {c.name for c in categories()}
     model = backend is not None and not isinstance(backend, OfflineBackend) and thumbs_dir is not None
     objects, warnings = [], list(spec.warnings)
     for o in spec.objects:
         loaded = []  # (object with the candidate's asset, its asset), in ranking order
-        for rec, _ in index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
+        for rec, _ in sources.index.search(o.description or o.category, k=PICK_AMONG, category=o.category):
             if rec.source == "local":
-                root = next(r for r in roots if (r / rec.uid).is_file())
+                root = next(r for r in sources.roots if (r / rec.uid).is_file())
                 ref = AssetRef(source="local", uid=rec.uid, path=str((root / rec.uid).resolve()), license=rec.license)
             else:
                 ref = AssetRef(source="objaverse", uid=rec.uid, license=rec.license)
@@ -195,7 +220,18 @@ def assets_from_sources(spec: SceneSpec, asset_dirs: list[str], objaverse: bool,
                 break
         if loaded:
             o = _visual_pick(o, loaded, backend, thumbs_dir) if model else loaded[0][0]
+        elif o.category not in builders:
+            warnings.append(f"{o.id}: no asset of {o.category.replace('_', ' ')!r} loads from the sources and the "
+                            f"library does not build it; left it out")
+            continue
         objects.append(o)
+    kept = {o.id for o in objects}
+    if len(kept) < len(spec.objects):
+        spec = spec.model_copy(update={
+            "relations": [r for r in spec.relations if {r.subject, r.object, r.object2} - {None} <= kept],
+            "motions": [m for m in spec.motions if m.subject in (kept | {"camera"}) and m.target in (kept | {None})],
+            "arrangements": [a.model_copy(update={"members": [m for m in a.members if m in kept]})
+                             for a in spec.arrangements if len([m for m in a.members if m in kept]) > 1]})
     return spec.model_copy(update={"objects": objects, "warnings": list(dict.fromkeys(warnings))})
 
 

@@ -155,6 +155,8 @@ def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[P
 
 def _alone_shares(spec: SceneSpec, assets: dict[str, Asset]) -> dict[str, float]:
     """The share of view 0 each object would cover with nothing in front of it."""
+    if not spec.objects:  # an empty room: nothing to cover anything
+        return {}
     cam = spec.cameras[0]
     width = RASTER
     height = max(8, round(RASTER * cam.height / cam.width))

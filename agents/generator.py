@@ -11,15 +11,31 @@ from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras
 from fyi.scenes.composition import compose_main_view
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
-from fyi.scenes.layout import Layout, LayoutSolver
+from fyi.scenes.layout import ROOM_SIZES, Layout, LayoutSolver
 from fyi.scenes.spec import SceneSpec
 
 
 def generate(spec: SceneSpec, *, attempt: int = 0, elevation: float = 30.0, margin: float = 0.1) -> Layout:
-    assets = assets_for(spec)
-    layout = LayoutSolver(spec, assets, attempt=attempt).solve()
+    if not spec.objects:
+        layout = Layout(_empty_room(spec))
+    else:
+        layout = LayoutSolver(spec, assets_for(spec), attempt=attempt).solve()
     layout.spec = with_cameras(layout.spec, elevation=elevation, margin=margin)
     return layout
+
+
+def _empty_room(spec: SceneSpec) -> SceneSpec:
+    """An empty room ("an empty room" asks for one): the room type's own size, nothing to place."""
+    room = spec.room
+    if room.size is None:
+        room = room.model_copy(update={"size": ROOM_SIZES.get(room.type, ROOM_SIZES["empty_room"]),
+                                       "walls": room.walls and room.type != "outdoors"})
+    return spec.model_copy(update={"room": room})
+
+
+# What the cameras of an empty room frame: the middle of its floor, as a person standing in its doorway
+# would see it (a box 2 m across and 1 m high: floor, walls behind and the light on them).
+EMPTY_VIEW = np.array([(x, y, z) for x in (-1.0, 1.0) for y in (-1.0, 1.0) for z in (0.0, 1.0)])
 
 
 def with_cameras(spec: SceneSpec, *, elevation: float = 30.0, margin: float = 0.1) -> SceneSpec:
@@ -29,8 +45,9 @@ def with_cameras(spec: SceneSpec, *, elevation: float = 30.0, margin: float = 0.
         lo, hi = world_bbox(o, assets[o.id])
         corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
     q = quality_for(spec.render)
-    cams = frame_cameras(np.array(corners), spec.render.views, q.width, q.height, elevation=elevation, margin=margin)
-    if not spec.motions:  # a moving scene keeps the wide view its motion was planned in
+    points = np.array(corners) if corners else EMPTY_VIEW
+    cams = frame_cameras(points, spec.render.views, q.width, q.height, elevation=elevation, margin=margin)
+    if not spec.motions and spec.objects:  # a moving scene keeps the wide view its motion was planned in
         cams[0], _ = compose_main_view(spec, assets, q.width, q.height, cams[0])
     return spec.model_copy(update={"cameras": cams})
 

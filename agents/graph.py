@@ -20,7 +20,8 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 
 from fyi.agents.backend import Backend, OfflineBackend
-from fyi.agents.collector import assets_from_sources, pick_assets, spec_from_request
+from fyi.agents.collector import AssetSources, assets_from_sources, pick_assets, spec_from_request
+from fyi.assets.catalog import source_categories
 from fyi.agents.critic import critique
 from fyi.agents.edits import apply_edits, recolour
 from fyi.agents.generator import generate, with_proposals
@@ -66,11 +67,15 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
     t = time.perf_counter()
     _progress(config)("collector", 0, 1)
     backend = _backend(config)
-    request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
-    spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
-                             views=state.get("views", 4), frames=state.get("frames", 0), fps=state.get("fps", 24.0))
+    sources = AssetSources.open(state.get("asset_dirs", []), state.get("objaverse", False))
     thumbs = Path(state["work_dir"]) / "thumbnails"
-    spec = assets_from_sources(spec, state.get("asset_dirs", []), state.get("objaverse", False), backend, thumbs)
+    # The sources' own categories (an Objaverse guitar) are words the instruction may use too.
+    with source_categories(sources.vocabulary() if sources else ()):
+        request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
+        spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
+                                 views=state.get("views", 4), frames=state.get("frames", 0),
+                                 fps=state.get("fps", 24.0))
+        spec = assets_from_sources(spec, sources, backend, thumbs)
     spec = pick_assets(spec, backend, thumbs)
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
                "room": spec.room.type, "motions": [m.verb for m in request.motions]}

@@ -21,7 +21,7 @@ from fyi.agents.backend import (
 from fyi.agents.model_client import ModelClient, one_line
 from fyi.agents.request import Request
 from fyi.agents.settings import Settings
-from fyi.assets.catalog import categories, resolve_category
+from fyi.assets.catalog import categories, nearest_category, resolve_category, sources_in_force
 from fyi.assets.style import COLORS, MATERIALS, SIZES
 from fyi.errors import FyiError
 from fyi.scenes.spec import PREDICATES, ArrangementKind, Ground, SceneSpec
@@ -43,7 +43,8 @@ def _quoted(text: object) -> str:
 
 
 def _catalog_names() -> str:
-    return ", ".join(c.name for c in categories())
+    """The categories a model may name: the builders', and those of the asset sources in use."""
+    return ", ".join([c.name for c in categories()] + [c.name for c in sources_in_force()])
 
 
 def _finite(values: Iterable[float | None]) -> bool:
@@ -255,6 +256,10 @@ def checked_request(answer: Request, instruction: str, client: ModelClient) -> R
     objects, dropped = [], set()
     for o in answer.objects:
         name = resolve_category(o.category)
+        if name is None and nearest_category(o.category) is not None:  # a kind of something the library builds
+            name = nearest_category(o.category)
+            warnings.append(f"model asked for {_quoted(o.category)} ({o.ref}), which is not in the library; "
+                            f"built {_quoted(name)} (nearest by meaning)")
         if name is None:
             dropped.add(o.ref)
             # nothing is built in its place: a category merely spelt alike is another thing

@@ -101,6 +101,7 @@ _ROOMS: dict[Words, str | None] = {
 }
 # Categories whose one object is already many of the thing (a bunch of flowers): "flowers" asks for one.
 _BUNCHES = {"flower"}
+_EMPTINESS = {"empty", "bare", "nothing", "unfurnished", "vacant"}  # words that ask for no object at all
 _DEPICTIONS = {"photo", "picture", "image", "render", "rendering", "scene", "view", "shot", "photograph", "snapshot"}
 _SUPPORTS = {"floor": "floor", "ground": "floor", "floors": "floor", "wall": "wall", "walls": "wall"}
 _UNSUPPORTED_PLACES = {"ceiling", "corner", "middle", "center", "centre", "window", "door", "doorway", "side",
@@ -162,7 +163,12 @@ _MOTION_VERBS: dict[Words, str] = {}
 for _words, _verb in [
     ("move|moves|moving|moved|drive|drives|driving|drove|go|goes|going|travel|travels|travelling|traveling|"
      "walk|walks|walking|run|runs|running|jump|jumps|jumping|bounce|bounces|bouncing|fly|flies|flying|"
-     "rise|rises|rising|lift|lifts|lifted|float|floats|floating|glide|glides|gliding", "move"),
+     "rise|rises|rising|rose|ascend|ascends|ascending|crane up|cranes up|craning up|lowers|lowering|lowered|"
+     "descend|descends|descending|crane down|cranes down|craning down|sink|sinks|sinking|"
+     "lift|lifts|lifted|float|floats|floating|glide|glides|gliding", "move"),
+    ("tip|tips|tipping|tipped|tip over|tips over|tipping over|tipped over|topple over|topples over|"
+     "toppling over|toppled over|fall over|falls over|falling over|fell over|knock over|knocks over|"
+     "knocked over|keel over|keels over|tip down", "tip"),
     ("roll|rolls|rolling|rolled", "roll"),
     ("slide|slides|sliding|slid|skid|skids", "slide"),
     ("fall|falls|falling|fell|drop|drops|dropping|dropped|tumble|tumbles|tumbling|topple|topples|toppling",
@@ -181,6 +187,9 @@ for _words, _verb in [
     for _phrase in _words.split("|"):
         _MOTION_VERBS[tuple(_phrase.split())] = _verb
 _TAKES_DIRECT_OBJECT = {"push", "follow", "orbit", "approach", "retreat", "pan"}
+# verbs that say their own direction: "the camera rises", "the camera lowers", "descends"
+_UPWARD = {"rise", "rises", "rising", "rose", "ascend", "ascends", "ascending", "crane", "cranes", "craning"}
+_DOWNWARD = {"lowers", "lowering", "lowered", "descend", "descends", "descending", "sink", "sinks", "sinking"}
 _CAMERA_VERBS = {"orbit", "approach", "retreat", "pan", "follow"}
 
 _DIRECTIONS: dict[Words, str] = {}
@@ -365,9 +374,7 @@ class _InstructionReader:
         self.unknown: list[str] = []
         self.history: list[_Mention] = []
         self.run = 0
-        self.names = {self._norm(n): c.name for c in catalog.categories() for n in (c.name, *c.synonyms)}
-        self.placement = {c.name: c.placement for c in catalog.categories()}
-        self.kind = {c.name: c.group for c in catalog.categories()}
+        self.names = catalog.spellings()  # builders', LVIS's for them, and the asset sources' in force
         self.c = _Clause()
         self.clause_span = (0, 0)
 
@@ -421,6 +428,21 @@ class _InstructionReader:
             return found, n, last != words[-1] or self._is_plural(words[:-1], last)
         return None
 
+    def _nearest(self, stray: list[int]) -> tuple[str, int, bool] | None:
+        """(category, words, plural) nearest in meaning to the unknown words that end a noun phrase, the
+        whole run first ("pickup truck"), then its last word; None when nothing is close in meaning."""
+        for n in range(len(stray), 0, -1):
+            words = [self.tokens[k] for k in stray[-n:]]
+            if stray[-n:] != list(range(stray[-n], stray[-1] + 1)) or not all(w.isalpha() for w in words):
+                continue
+            found = catalog.nearest_category(" ".join(words))
+            if found is not None:
+                last = words[-1]
+                singular = _IRREGULAR_PLURALS.get(last) or next(
+                    (s for s in catalog.singulars(last) if catalog.word_senses(s)), last)
+                return found, n, singular != last
+        return None
+
     def _is_plural(self, head: Words, last: str) -> bool:
         key = self._norm(" ".join((*head, last)))
         if key not in self.names:
@@ -431,7 +453,7 @@ class _InstructionReader:
         return any(self._norm(" ".join((*head, s))) in self.names for s in stems if s)
 
     def _place(self, category: str) -> str | None:
-        return self.placement.get(category)
+        return catalog.placement_of(category)
 
     # ---- groups and mentions --------------------------------------------------------------------
 
@@ -607,6 +629,14 @@ class _InstructionReader:
                 return headless
         if stray and (determined or attrs or role == "object"):
             words = " ".join(self.tokens[k] for k in stray)
+            near = self._nearest(stray)
+            if near is not None:  # "a sedan": a kind of car, so a car, said in a warning
+                category, n, plural = near
+                said = " ".join(self.tokens[k] for k in stray[-n:])
+                self.warnings.append(f"{said!r} is not in the library; built {category.replace('_', ' ')!r} "
+                                     f"(nearest by meaning)")
+                return self._object_phrase(start, stray[-n], hi, near, quantity, definite, fresh, attrs,
+                                           stray[:-n], role, arrangement)
             self._use(start, stray[-1] + 1)
             # a placeholder, so that relations said of the unknown thing are dropped with it
             return _NounPhrase("unknown", stray[-1] + 1, self._add_mention([], start, role), value=words)
@@ -1164,7 +1194,7 @@ class _InstructionReader:
         cats = [self._group(r).category for r in mention.refs]
         if predicate == "in":
             return all(cat in _CONTAINERS for cat in cats)
-        return all(cat in _CONTAINERS or cat == "plate" or self.kind.get(cat) == "furniture" for cat in cats)
+        return all(cat in _CONTAINERS or cat == "plate" or catalog.group_of(cat) == "furniture" for cat in cats)
 
     def _holder(self, m: _Mention, predicate: str) -> _Mention:
         """The with-anchor, or the nearer noun when only that one can hold things ("a cat on a sofa with cushions")."""
@@ -1229,9 +1259,12 @@ class _InstructionReader:
         self._use(i, i + match[1])
         subjects = [CAMERA] if camera else list(subject.refs)
         c.motions = [_MotionDraft(s, verb, None if camera else subject) for s in subjects]
-        if verb == "fall":
+        said = set(match[0])
+        implied = "down" if verb == "fall" or said & _DOWNWARD or "down" in said else (
+            "up" if said & _UPWARD else None)
+        if implied is not None:
             for d in c.motions:
-                d.direction = "down"
+                d.direction = implied
         c.motion_verb_end = end
         return end
 
@@ -1254,6 +1287,9 @@ class _InstructionReader:
         if start is not None and start[1] == best:
             np = self._noun_phrase(i + best, hi, "object")
             self._use(i, i + best)
+            if np is not None and np.kind == "place" and np.end + 1 < hi and self.tokens[np.end] == "of":
+                self._use(np.end, np.end + 1)  # "off the edge of the table": off the table
+                np = self._noun_phrase(np.end + 1, hi, "object")
             if np is None:
                 return i + best
             if np.kind == "object":
@@ -1262,6 +1298,9 @@ class _InstructionReader:
                         d.target = np.mention.refs[0]  # "the camera moves away from the sofa"
                     elif d.subject_mention is not None:
                         self._relate(d.subject_mention, "on", np.mention)
+                        if start[0] in (("off",), ("off", "of")) and d.verb in ("move", "roll", "slide"):
+                            # rolling off a table's edge is falling off it, over the edge it was going to
+                            d.verb, d.direction = "fall", d.direction if d.direction not in (None, "up") else "down"
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "ground":
@@ -1536,12 +1575,18 @@ class _InstructionReader:
 def parse_instruction(text: str) -> Request:
     """Read an instruction into a Request: objects with counts and attributes, relations, room, motions.
 
-    Raises FyiError when the instruction is empty or names no object the catalog knows.
+    Raises FyiError when the instruction is empty or names no object the catalog knows, unless it asks
+    for emptiness ("an empty room": a request with no object).
     """
     if not isinstance(text, str) or not text.strip():
         raise FyiError("instruction: it is empty; describe what to build, e.g. 'a red mug on a wooden table'")
     reader = _InstructionReader(text)
     reader.read()
+    if not reader.groups and not reader.unknown and _EMPTINESS & set(reader.tokens):
+        # "an empty room", "a bare kitchen with nothing in it": asked for, so built, with no object
+        reader.used.update(k for k, w in enumerate(reader.tokens) if w in _EMPTINESS)
+        request = reader.request()
+        return request.model_copy(update={"room": request.room or "empty_room"})
     if not reader.groups:
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 80 else shown[:77] + "..."

@@ -28,8 +28,8 @@ from fyi.scenes.geometry import (
 )
 from fyi.scenes.spec import PLACES, Animation, Motion, ObjectTrack, SceneSpec
 from fyi.scenes.trajectory import (
-    dolly_cameras, ease_in_out, frame_pose, framed_follow, framed_orbit, linear_path, pan_cameras,
-    rolling_rotations, spin_rotations,
+    axis_angle, dolly_cameras, ease_in_out, frame_pose, framed_follow, framed_orbit, linear_path, pan_cameras,
+    quat_multiply, rolling_rotations, spin_rotations, tilt_cameras, times,
 )
 
 DEFAULT_FRAMES = 24
@@ -159,6 +159,8 @@ def _compose(spec: SceneSpec, assets: dict[str, Asset], frames: int, fps: float,
         cams, note = _camera_path(planned, assets, cam_motions[0], frames)
         if note:
             dropped.append(note)
+        dropped += [f"one camera move at a time: planned {cam_motions[0].text or cam_motions[0].verb!r}, "
+                    f"not {m.text or m.verb!r}" for m in cam_motions[1:]]
     else:
         cams = [_static_camera(planned, assets)] * frames
     anim = anim.model_copy(update={"camera": [tuple(tuple(round(float(v), 6) for v in row) for row in c) for c in cams]})
@@ -186,7 +188,9 @@ def _object_track(spec, assets, m: Motion, frames: int, fps: float,
     if verb == "spin":
         return _track(obj.id, [np.array(obj.position, float)] * frames, spin_rotations(rot, frames)), None
     if verb == "fall" or (verb == "move" and m.direction == "down"):
-        return _fall(spec, assets, obj, frames, fps), None
+        return _fall(spec, assets, obj, frames, fps, m.direction), None
+    if verb == "tip":
+        return _tip(spec, assets, obj, frames, fps), None
     if verb not in _MOVES:
         return None, None
     # Direction words win: "rolls to the left in front of the sofa" goes left. A target ("to the sofa")
@@ -204,8 +208,8 @@ def _object_track(spec, assets, m: Motion, frames: int, fps: float,
         direction = _directions(spec)["right"]
     if direction is not None:
         direction = direction * np.array([1.0, 1.0, 0.0])  # moves keep to their support; falls go down
-        if np.linalg.norm(direction) < 1e-9:
-            return None, None  # "up": nothing here lifts a thing off what it stands on
+        if np.linalg.norm(direction) < 1e-9:  # "up": nothing here lifts a thing off what it stands on
+            return None, f"nothing lifts {obj.id} off what it stands on; it stays: {m.text or verb}"
     wanted = USUAL_RUN * speed_of(m.text) * scale
     stop_at = m.target if m.target and verb != "retreat" else None
     begin, end, stopped_by = _room_to_move(spec, assets, obj, direction, toward, stop_at, wanted)
@@ -317,8 +321,9 @@ def _free_run(spec, assets, obj, direction: np.ndarray, stop_at: str | None = No
     return run, None
 
 
-def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
-    """Pushed over the edge of its support (the side facing view 0 when it is free), then Blender's
+def _fall(spec, assets, obj, frames: int, fps: float, way: str | None = None) -> ObjectTrack:
+    """Pushed over the edge of its support (the `way` it was going, "slides to the right off the table";
+    else the side facing view 0 when it is free), then Blender's
     rigid-body world takes it down to the floor, tumbling, bouncing and settling as it will. Something
     standing on the floor is let go from a little above where it stands."""
     from fyi.render.physics import simulate_fall  # bpy: only when something falls
@@ -341,6 +346,8 @@ def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
         # is a box the main view never sees land.
         shortest = min(r for _, r in runs)
         v, run = next((v, r) for v, r in runs if r <= max(2 * shortest, 1.0))
+        if way in ("toward_camera", "right", "left", "away"):
+            v, run = runs[("toward_camera", "right", "left", "away").index(way)]
         # A steady push until its centre is past the edge, at a walking pace (it leaves the edge at that
         # speed), leaving the fall and the settling most of a second.
         run += 0.03
@@ -348,6 +355,48 @@ def _fall(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
         slide = max(2, min(slide, frames - math.ceil(0.9 * fps)))
         scripted = [start + v * run * k / (slide - 1) for k in range(slide)]
     positions, rotations = simulate_fall(spec, assets, obj.id, [tuple(p) for p in scripted], frames, fps)
+    return _track(obj.id, positions, rotations)
+
+
+TIP_SECONDS = 0.6  # a thing tipping over, from the moment it goes to lying on its side
+
+
+def _tip(spec, assets, obj, frames: int, fps: float) -> ObjectTrack:
+    """Tips over sideways as seen from view 0 (to the side with more room on what it stands on), turning
+    a quarter turn about its bottom edge on that side, faster and faster as a falling thing does, then
+    lies still on its side."""
+    pos = np.array(obj.position, float)
+    lo, hi = world_bbox(obj, assets[obj.id])
+    dirs = _directions(spec)
+    if obj.support in (None, *PLACES):
+        holder = None
+    else:
+        s = spec.object(obj.support)
+        holder = body(assets[s.id], s.position, s.rotation, s.scale).outline
+
+    def room(v):  # how far its support reaches that way (the room's floor: far)
+        if holder is None:
+            return 5.0
+        run = 0.0
+        while holder.contains(_point(pos + v * run)) and run < 5:
+            run += 0.01
+        return run
+
+    side = max((dirs["right"], dirs["left"]), key=room)
+    corners = np.array([(x, y, lo[2]) for x in (lo[0], hi[0]) for y in (lo[1], hi[1])])
+    pivot = pos + side * float(max((corners - pos) @ side))
+    pivot[2] = lo[2]
+    axis = np.cross([0.0, 0.0, 1.0], side)
+    start = int(frames > 2)  # upright in the first frame
+    span = max(2, round(TIP_SECONDS * fps))
+    positions, rotations = [], []
+    for f in range(frames):
+        t = min(1.0, max(0.0, (f - start) / span))
+        angle = math.pi / 2 * t * t  # gravity: slow to go, fast to land
+        q = axis_angle(axis, angle)
+        turn = rotation_matrix(q)
+        positions.append(pivot + turn @ (pos - pivot))
+        rotations.append(quat_multiply(q, obj.rotation))
     return _track(obj.id, positions, rotations)
 
 
@@ -395,13 +444,41 @@ def _camera_path(spec, assets, m: Motion, frames: int) -> tuple[list[np.ndarray]
         target = _scene_centre(spec, assets)
     if m.verb in ("orbit", "follow"):
         return _framing_path(spec, assets, m, frames, target)
-    if m.verb == "approach":
+    verb = _camera_verb(m)
+    if verb == "approach":
         return dolly_cameras(c2w, target, frames, 0.55), None
-    if m.verb == "retreat":
+    if verb == "retreat":
         return dolly_cameras(c2w, target, frames, 1.6), None
-    if m.verb == "pan":
+    if verb == "pan" and m.direction in ("up", "down"):  # a tilt: the camera turns about its own right axis
+        return tilt_cameras(c2w, frames, TILT_DEGREES if m.direction == "up" else -TILT_DEGREES), None
+    if verb == "pan":
         return pan_cameras(c2w, frames, -30.0 if m.direction == "right" else 30.0), None
-    return [c2w] * frames, None
+    if verb == "crane":  # rises or lowers, still looking at what it looked at
+        rise = CRANE_RISE * (1.0 if m.direction == "up" else -1.0)
+        eye = c2w[:3, 3]
+        rise = max(rise, 0.2 - eye[2])  # not through the floor
+        return [look_at(eye + np.array([0.0, 0.0, rise * float(s)]), target)
+                for s in ease_in_out(times(frames))], None
+    if verb == "truck":  # sideways, still looking at what it looked at
+        side = np.array(c2w[:3, 0]) * (1.0 if m.direction == "right" else -1.0)
+        shift = TRUCK_SHARE * float(np.linalg.norm(c2w[:3, 3] - target))
+        return [look_at(c2w[:3, 3] + side * shift * float(s), target) for s in ease_in_out(times(frames))], None
+    return [c2w] * frames, f"camera motion not understood, the camera stays still: {m.text or m.verb}"
+
+
+TILT_DEGREES = 15.0
+CRANE_RISE = 0.8     # metres a camera rises or lowers in a crane move
+TRUCK_SHARE = 0.5    # of its distance to what it looks at, a camera moves sideways
+
+
+def _camera_verb(m: Motion) -> str:
+    """The camera move a motion asks for: a plain "moves"/"rises" says it by its direction ("moves toward
+    the table" is a dolly in, "rises" a crane up, "moves left" a truck)."""
+    if m.verb != "move":
+        return m.verb
+    return {"up": "crane", "down": "crane", "forward": "approach", "toward_camera": "retreat",
+            "backward": "retreat", "away": "retreat", "left": "truck", "right": "truck"}.get(
+        m.direction or "", "approach" if m.target else m.verb)
 
 
 def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> tuple[list[np.ndarray], str | None]:
@@ -468,7 +545,7 @@ def temporal_problems(spec: SceneSpec, assets: dict[str, Asset]) -> list[str]:
         return []
     problems: list[str] = []
     moving = {t.object for t in anim.objects}
-    falling = {m.subject for m in spec.motions if m.verb == "fall" or m.direction == "down"}
+    falling = {m.subject for m in spec.motions if m.verb in ("fall", "tip") or m.direction == "down"}
     # What is pushed is free to go where the push and gravity take it, and touches its pusher.
     pushed = {m.target for m in spec.motions if m.verb == "push" and m.target}
     contact = {frozenset((m.subject, m.target)) for m in spec.motions if m.verb == "push" and m.target}

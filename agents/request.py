@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from fyi.scenes.spec import ArrangementKind, Attributes, Ground, Predicate, RoomType
 
 MotionVerb = Literal["move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan",
-                     "follow"]
+                     "follow", "tip"]
 Direction = Literal["left", "right", "forward", "backward", "up", "down", "toward_camera", "away"]
 SupportHint = Literal["floor", "wall"]
 
@@ -74,7 +74,7 @@ class RequestedMotion(_Strict):
 
 class Request(_Strict):
     instruction: str
-    objects: list[RequestedObject] = Field(min_length=1)
+    objects: list[RequestedObject] = []  # none only when emptiness is asked for ("an empty room")
     relations: list[RequestedRelation] = []
     room: RoomType | None = None
     ground: Ground | None = None  # "on the grass", "on the beach": what the floor is, not an object

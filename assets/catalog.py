@@ -3,18 +3,27 @@
 Procedural builders register themselves with `@category(...)`; `build_asset` turns a category, a
 seed and a `Style` into an `Asset`, applying the requested colour, material and size to the body
 parts generically, so builders only make geometry with sensible defaults.
+
+Words reach categories three ways: a builder's own name and synonyms; LVIS's synonyms of the LVIS
+category a builder is named by (so "skillet" finds a builder named `frying_pan` without repeating
+every synonym); and, for a word that names nothing, the buildable category nearest in meaning
+(WordNet hypernyms, `nearest_category`). Asset sources add categories no builder makes (an Objaverse
+guitar) for the duration of a run: `with source_categories([...])`.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
 from fyi.assets.model import Asset, Placement, Surface
 from fyi.assets.style import Style
+from fyi.assets import vocabulary
 from fyi.errors import FyiError
 
 Builder = Callable[[np.random.Generator], Asset]
@@ -63,11 +72,73 @@ def info(name: str) -> CategoryInfo:
     try:
         return _load()[name]
     except KeyError:
-        raise FyiError(f"unknown category {name!r}; nearest known: {nearest_category(name)!r}") from None
+        near = nearest_category(name)
+        hint = (f"; nearest known (by meaning): {near!r}" if near
+                else "; nearest known: none close in meaning (`fyi assets list` shows the categories)")
+        raise FyiError(f"unknown category {name!r}{hint}") from None
+
+
+@dataclass(frozen=True)
+class SourceCategory:
+    """A category no procedural builder makes but an asset source has: an Objaverse object annotated
+    "accordion" in LVIS, a file a folder's fyi_assets.json calls a "guitar". It builds from the source."""
+    name: str
+    synonyms: tuple[str, ...] = ()
+    group: str = "object"
+    placement: Placement = "surface"
+
+
+_SOURCE_CATEGORIES: ContextVar[dict[str, SourceCategory]] = ContextVar("fyi_source_categories", default={})
+
+
+@contextmanager
+def source_categories(found: Iterable[SourceCategory]) -> Iterator[None]:
+    """Within the block, words resolve to these categories too (builders' names keep priority)."""
+    token = _SOURCE_CATEGORIES.set({c.name: c for c in found if c.name not in _load()})
+    try:
+        yield
+    finally:
+        _SOURCE_CATEGORIES.reset(token)
+
+
+def sources_in_force() -> list[SourceCategory]:
+    """The source categories words resolve to now (see `source_categories`), by name."""
+    return sorted(_SOURCE_CATEGORIES.get().values(), key=lambda c: c.name)
+
+
+def source_category(name: str) -> SourceCategory | None:
+    """The source category of that name in force (see `source_categories`), or None."""
+    return _SOURCE_CATEGORIES.get().get(name)
+
+
+def source_category_for(name: str, dims=None) -> SourceCategory:
+    """What a source's category with no builder is: its LVIS entry's synonyms, where it stands by what it
+    is (WordNet) or else by the mesh's size (`dims`, metres), else on a surface."""
+    key = _norm(name)
+    entry = vocabulary.lvis_entry(key)
+    synonyms = tuple(s for s in (entry.names() if entry else ()) if s != key)
+    placement = vocabulary.placement_by_meaning(key) or (
+        vocabulary.placement_for_size(dims) if dims is not None else "surface")
+    return SourceCategory(key, synonyms, "object", placement)
+
+
+def group_of(name: str) -> str | None:
+    """The group of a builder's or a source's category ("furniture", "object"), None when unknown."""
+    if name in _load():
+        return _load()[name].group
+    found = source_category(name)
+    return found.group if found else None
+
+
+def placement_of(name: str) -> Placement | None:
+    if name in _load():
+        return _load()[name].placement
+    found = source_category(name)
+    return found.placement if found else None
 
 
 def _norm(word: str) -> str:
-    return "_".join(word.lower().replace("-", " ").split())
+    return vocabulary.norm(word)
 
 
 IRREGULAR = {"mice": "mouse", "geese": "goose", "children": "child", "people": "person", "men": "man",
@@ -84,31 +155,125 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
-def _names() -> dict[str, str]:
-    """Every name and synonym (snake_case) -> category."""
+def _plural_of(key: str) -> list[str]:
+    """The snake_case singulars a snake_case word could be the plural of ("wine_glasses" -> wine_glass...)."""
+    head, _, last = key.rpartition("_")
+    return [f"{head}_{s}" if head else s for s in _singulars(last)]
+
+
+@lru_cache(maxsize=4)
+def _builder_vocabulary(registered: int) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(every spelling -> builder category, builder category -> the synsets of the LVIS categories it
+    is), for the registry as it is (`registered` builders). A builder's own names come first; then the
+    synonyms of each LVIS category that spells one of its names exactly, or whose head is its name in
+    the same sense ("orange" for orange_(fruit), orange.n.01; not "bow" when LVIS has two bows, a weapon
+    and a ribbon). A word keeps its first category."""
+    builders = sorted(_load().values(), key=lambda c: c.name)
     names: dict[str, str] = {}
+    for c in builders:
+        for n in (c.name, *c.synonyms):
+            names.setdefault(_norm(n), c.name)
+    own = dict(names)
+    synsets: dict[str, list[str]] = {c.name: [] for c in builders}
+    by_head: dict[str, list] = {}
+    for entry in vocabulary.lvis_categories():
+        # a plural of a builder's name stays that builder's plural ("glasses" are glasses, not spectacles)
+        full = [n for n in entry.spellings() if not any(s in own for s in _plural_of(n))]
+        exact = {own[n] for n in full if n in own}
+        if len(exact) == 1:
+            cat = exact.pop()
+            synsets[cat].append(entry.synset)
+            for n in full:
+                names.setdefault(n, cat)
+        elif not exact:
+            heads = {vocabulary.head(n) for n in full} & set(synsets)  # a builder's own name
+            if len(heads) == 1:
+                by_head.setdefault(heads.pop(), []).append((entry, full))
+    for cat, entries in by_head.items():
+        same_sense = [(e, full) for e, full in entries if e.synset.split(".")[0] == cat]
+        if len(same_sense) == 1:
+            entry, full = same_sense[0]
+            synsets[cat].append(entry.synset)
+            for n in full:
+                names.setdefault(n, cat)
+    return names, {c: tuple(dict.fromkeys(s)) for c, s in synsets.items()}
+
+
+@lru_cache(maxsize=4)
+def _builder_meanings(registered: int) -> dict[str, tuple[str, ...]]:
+    """Builder category -> what it means as WordNet synsets: its LVIS categories', and WordNet's first
+    sense of its name only when no LVIS category is it (a first sense may be another thing: "mouse" the
+    animal, "microwave" the radiation); of its synonyms when WordNet lacks the name ("potted_plant")."""
+    out = {}
     for c in _load().values():
+        found = (_builder_vocabulary(registered)[1][c.name] or vocabulary.senses(c.name)[:1]
+                 or [s for n in c.synonyms for s in vocabulary.senses(n)[:1]])
+        out[c.name] = tuple(dict.fromkeys(found))
+    return out
+
+
+def _names() -> dict[str, str]:
+    """Every name and synonym (snake_case) -> category: builders', LVIS's for them, then sources'."""
+    names = _builder_vocabulary(len(_load()))[0]
+    extra = _SOURCE_CATEGORIES.get()
+    if not extra:
+        return names
+    names = dict(names)
+    for c in extra.values():
         for n in (c.name, *c.synonyms):
             names.setdefault(_norm(n), c.name)
     return names
 
 
+def spellings() -> dict[str, str]:
+    """Every word (snake_case) that names a category -> that category (see `resolve_category`)."""
+    return _names()
+
+
+def singulars(word: str) -> list[str]:
+    """The singulars a plural could come from, most likely first ("knives" -> knife, knive...)."""
+    return _singulars(word)
+
+
 def resolve_category(word: str) -> str | None:
-    """A category for a word or phrase ("mugs", "coffee table", "couch"), or None."""
+    """A category for a word or phrase ("mugs", "coffee table", "couch", "skillet", an LVIS name such as
+    "pan_(for_cooking)"), or None."""
     names = _names()
     key = _norm(word)
-    head, _, last = key.rpartition("_")
-    for candidate in (key, *((f"{head}_{s}" if head else s) for s in _singulars(last))):
+    for candidate in (key, *_plural_of(key)):
         if candidate in names:
             return names[candidate]
     return None
 
 
-def nearest_category(word: str) -> str:
-    """The known category whose name or synonym is closest in spelling to `word`."""
-    names = _names()
-    hit = difflib.get_close_matches(_norm(word), list(names), n=1, cutoff=0.0)
-    return names[hit[0]] if hit else sorted(names.values())[0]
+def word_senses(word: str) -> list[str]:
+    """What a word may mean, as WordNet synsets: its LVIS category's, else WordNet's senses of the word,
+    of its singular, and of its last word ("red accordion" -> accordion)."""
+    key = _norm(word)
+    entry = vocabulary.lvis_entry(key)
+    if entry is not None:
+        return [entry.synset]
+    head, _, last = key.rpartition("_")
+    for candidate in (key, *((f"{head}_{s}" if head else s) for s in _singulars(last)), last, *_singulars(last)):
+        found = vocabulary.senses(candidate)
+        if found:
+            return found
+    return []
+
+
+def nearest_category(word: str) -> str | None:
+    """The category nearest in meaning to a word that names none (WordNet hypernyms: "skillet" -> a pan,
+    "puppy" -> dog), among builders and the sources' categories in force; None when nothing is close in
+    meaning. Never by spelling: "grass" is not "glass"."""
+    found = resolve_category(word)
+    if found is not None:
+        return found
+    candidates = dict(_builder_meanings(len(_load())))
+    for c in _SOURCE_CATEGORIES.get().values():
+        entry = vocabulary.lvis_entry(c.name)
+        candidates[c.name] = (entry.synset,) if entry else tuple(vocabulary.senses(c.name)[:1])
+    hit = vocabulary.nearest_by_meaning(word_senses(word), candidates)
+    return hit.category if hit else None
 
 
 def asset_seed(seed: int, object_id: str) -> int:
@@ -177,5 +342,6 @@ def _show_asked_colour(asset: Asset, rgb: tuple[float, float, float]) -> None:
         shown += seen(part)
 
 
-__all__ = ["CategoryInfo", "category", "categories", "info", "resolve_category", "nearest_category",
-           "build_asset", "asset_seed", "Surface"]
+__all__ = ["CategoryInfo", "SourceCategory", "category", "categories", "info", "group_of", "placement_of",
+           "resolve_category", "nearest_category", "word_senses", "spellings", "singulars", "source_categories",
+           "source_category", "source_category_for", "sources_in_force", "build_asset", "asset_seed", "Surface"]

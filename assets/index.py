@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from fyi.assets.catalog import IRREGULAR, _singulars, build_asset, categories, info, resolve_category
 from fyi.assets.sources import AssetRecord, LocalFolderSource, ObjaverseSource
+from fyi.assets.vocabulary import lvis_entry
 from fyi.errors import FyiError
 
 INDEX_FORMAT = "fyi.catalog-index/1"
@@ -53,6 +54,11 @@ def singular(word: str, vocabulary: set[str] | frozenset[str]) -> str:
     return word
 
 
+def vocabulary_words(category: str) -> str:
+    """A category as words: "pan_(for_cooking)" -> "pan for cooking"."""
+    return " ".join(words(category.replace("_", " ")))
+
+
 def _record_fields(record: AssetRecord) -> dict[str, str]:
     """The text of a record per weighted field; a known category brings its catalog synonyms."""
     synonyms: tuple[str, ...] = ()
@@ -60,10 +66,11 @@ def _record_fields(record: AssetRecord) -> dict[str, str]:
     if category:
         try:
             synonyms = info(category).synonyms
-        except FyiError:  # a source may use a category the procedural library lacks
-            pass
+        except FyiError:  # a source's category no builder makes: LVIS's synonyms for it
+            entry = lvis_entry(category)
+            synonyms = tuple(n.replace("_", " ") for n in entry.names() if n != category) if entry else ()
     tags = [t for t in record.tags if t not in synonyms]
-    return {"name": record.name, "category": category.replace("_", " "), "synonyms": " ".join(synonyms),
+    return {"name": record.name, "category": vocabulary_words(category), "synonyms": " ".join(synonyms),
             "tags": " ".join(tags), "description": record.description}
 
 

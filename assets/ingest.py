@@ -33,7 +33,7 @@ from fyi.errors import FyiError
 
 # Bump when the output of `normalise` changes for the same input and parameters: old cache entries
 # then stop matching instead of being served stale.
-NORMALISE_VERSION = 1
+NORMALISE_VERSION = 2  # 2: a category without a typical height gets its file's units guessed
 INGEST_SUFFIXES = {".glb", ".gltf", ".obj", ".ply", ".stl"}
 # Objaverse models can hold hundreds of meshes; the renderer makes one object per part, so parts
 # of (nearly) the same colour are merged and the rest folded into at most this many.
@@ -125,6 +125,22 @@ def _category_dims(category: str) -> tuple[float, float, float] | None:
         return tuple(float(d) for d in build_asset(name, 0).dims)
     except FyiError:
         return None
+
+
+# The units a mesh file may be in (metres, centimetres, millimetres, inches), and the heights an everyday
+# thing of a category FYI has no typical height for (an Objaverse accordion) can have.
+UNIT_SCALES = (1.0, 0.01, 0.001, 0.0254)
+PLAUSIBLE_HEIGHT_M = (0.02, 3.0)
+
+
+def plausible_height(height: float) -> float:
+    """The height in metres of a mesh `height` units tall whose category has no typical height: in the
+    first unit that makes it an everyday size, else 0.5 m (a thing of unknown size, at a size that shows)."""
+    lo, hi = PLAUSIBLE_HEIGHT_M
+    for unit in UNIT_SCALES:
+        if lo <= height * unit <= hi:
+            return height * unit
+    return 0.5
 
 
 def up_rotation(up: str) -> np.ndarray:
@@ -251,8 +267,9 @@ def normalise(path: Path, category: str | None, out_dir: Path, *, max_faces: int
               front_yaw_degrees: float = 0.0) -> tuple[Path, IngestReport]:
     """The canonical GLB for a mesh file (see the module docstring), and what was done to it.
 
-    Scale: to `height_m` when given, else to the category's typical height (`category_height`),
-    else unchanged. `up`: one of UP_AXES or "auto" (`detect_up`). `front_yaw_degrees` turns the
+    Scale: to `height_m` when given, else to the category's typical height (`category_height`), else,
+    for a category no builder makes, to its height in the likeliest units (`plausible_height`);
+    without a category, unchanged. `up`: one of UP_AXES or "auto" (`detect_up`). `front_yaw_degrees` turns the
     mesh about +Z after it is upright, for a later step that finds the front (a VLM); the
     canonical front is -Y. Same input bytes and parameters -> the cached file, not recomputed.
     """
@@ -307,7 +324,8 @@ def normalise(path: Path, category: str | None, out_dir: Path, *, max_faces: int
     lo = np.min([m.bounds[0] for m, _ in parts], axis=0)
     hi = np.max([m.bounds[1] for m, _ in parts], axis=0)
     height = float(hi[2] - lo[2])
-    target = height_m if height_m is not None else (category_height(category) if category else None)
+    target = height_m if height_m is not None else (
+        (category_height(category) or plausible_height(height)) if category else None)
     scale = 1.0 if target is None else target / height
     shift = -np.array([(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, lo[2]])
     place = np.diag([scale, scale, scale, 1.0])

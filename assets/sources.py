@@ -17,7 +17,8 @@ from typing import Iterator
 
 import objaverse
 
-from fyi.assets.catalog import resolve_category
+from fyi.assets import vocabulary
+from fyi.assets.catalog import SourceCategory, categories, info, resolve_category, source_category_for
 from fyi.assets.files import load_mesh_asset
 from fyi.assets.ingest import normalise, update_sidecar
 from fyi.assets.model import Asset
@@ -28,7 +29,7 @@ from fyi.errors import FyiError
 class AssetRecord:
     source: str            # "local" | "objaverse" | "procedural"
     uid: str               # objaverse uid / path relative to the local root / category for procedural
-    category: str | None   # FYI catalog category when known
+    category: str | None   # a builder's category, else the source's own (an LVIS name), else None
     name: str
     description: str = ""
     tags: tuple[str, ...] = ()
@@ -77,11 +78,39 @@ LVIS_OVERRIDES: dict[str, str | None] = {
 
 
 def category_from_lvis(lvis_name: str) -> str | None:
-    """An FYI category for an LVIS category name ("coffee_table", "mouse_(computer_equipment)")."""
+    """The builder's category for an LVIS category name ("coffee_table", "mouse_(computer_equipment)"),
+    or None when no builder makes it."""
     if lvis_name in LVIS_OVERRIDES:
         return LVIS_OVERRIDES[lvis_name]
-    base = re.sub(r"_?\(.*\)$", "", lvis_name)
-    return category_from_name(base, head_only=True)
+    return resolve_category(lvis_name) or category_from_name(vocabulary.head(lvis_name), head_only=True)
+
+
+def record_category(lvis_name: str) -> str:
+    """The category an Objaverse object of an LVIS category is kept under: the builder's, else its LVIS
+    name (lower case), so an object no builder makes (a guitar) still builds, under that name."""
+    return category_from_lvis(lvis_name) or vocabulary.norm(lvis_name)
+
+
+def source_vocabulary(records) -> list[SourceCategory]:
+    """The categories of `records` that no builder makes, with their LVIS synonyms and placement: the
+    words an instruction may use for them while these sources are in use."""
+    builders = {c.name for c in categories()}
+    found: dict[str, tuple | None] = {}
+    for r in records:
+        if r.category and r.category not in builders:
+            found.setdefault(r.category, r.dimensions)
+    return [source_category_for(name, dims) for name, dims in sorted(found.items())]
+
+
+def placed(asset: Asset) -> Asset:
+    """A source's asset stands where its category does: a builder's placement, else where a thing of
+    that kind stands (WordNet), else where a thing of its size does."""
+    try:
+        cat = info(asset.category)
+        asset.placement, asset.against_wall = cat.placement, cat.against_wall
+    except FyiError:
+        asset.placement = source_category_for(asset.category, tuple(asset.dims)).placement
+    return asset
 
 
 # Sketchfab's licence slugs, as Objaverse's metadata gives them, as SPDX identifiers.
@@ -158,8 +187,10 @@ class LocalFolderSource:
         raw = entry.get("category")
         category = (resolve_category(str(raw)) or category_from_name(str(raw))) if raw else category_from_name(stem)
         tags = tuple(str(t) for t in entry.get("tags", ()))
-        if raw and category is None:
-            tags = (*tags, str(raw))  # keep the user's word for retrieval even if no category matches
+        if raw and category is None:  # no builder makes it: it builds from this file, under the user's word
+            lvis = vocabulary.lvis_entry(str(raw))
+            category = vocabulary.norm(lvis.name if lvis else str(raw))
+            tags = (*tags, str(raw))
         return AssetRecord(source=self.source, uid=rel, category=category,
                            name=str(entry.get("name") or " ".join(_words(stem)) or stem),
                            description=str(entry.get("description", "")), tags=tags,
@@ -195,8 +226,8 @@ class LocalFolderSource:
 
     def load_asset(self, uid: str) -> Asset:
         rec = self.record(uid)
-        return load_mesh_asset(self.fetch(uid), rec.category or "object", source=self.source, uid=rec.uid,
-                               license=rec.license, description=rec.description)
+        return placed(load_mesh_asset(self.fetch(uid), rec.category or "object", source=self.source, uid=rec.uid,
+                                      license=rec.license, description=rec.description))
 
 
 # The objaverse package keeps its cache location in module globals read at call time
@@ -295,13 +326,13 @@ class ObjaverseSource:
                            license=OBJAVERSE_LICENSES.get(raw_license, raw_license))
 
     def records(self, categories: list[str] | None = None) -> list[AssetRecord]:
-        """Objects whose LVIS category maps to an FYI category (only `categories` when given:
-        category names or words such as "couch")."""
-        wanted = None if categories is None else {resolve_category(c) or c for c in categories}
+        """Objects with an LVIS category, under the builder's category or else their LVIS name (only
+        `categories` when given: category names or words such as "couch")."""
+        wanted = None if categories is None else {resolve_category(c) or record_category(c) for c in categories}
         chosen: dict[str, tuple[str, str]] = {}
         for lvis_name, uids in sorted(self.lvis().items()):
-            category = category_from_lvis(lvis_name)
-            if category is None or (wanted is not None and category not in wanted):
+            category = record_category(lvis_name)
+            if wanted is not None and category not in wanted:
                 continue
             for uid in uids:
                 chosen.setdefault(uid, (lvis_name, category))
@@ -312,7 +343,7 @@ class ObjaverseSource:
 
     def record(self, uid: str) -> AssetRecord:
         lvis_name = self._lvis_of(uid) or ""
-        category = category_from_lvis(lvis_name) if lvis_name else None
+        category = record_category(lvis_name) if lvis_name else None
         return self._record(uid, lvis_name, category, self._annotations([uid]).get(uid, {}))
 
     def fetch(self, uid: str) -> Path:
@@ -341,5 +372,5 @@ class ObjaverseSource:
 
     def load_asset(self, uid: str) -> Asset:
         rec = self.record(uid)
-        return load_mesh_asset(self.fetch(uid), rec.category or "object", source=self.source, uid=uid,
-                               license=rec.license, description=rec.description or rec.name)
+        return placed(load_mesh_asset(self.fetch(uid), rec.category or "object", source=self.source, uid=uid,
+                                      license=rec.license, description=rec.description or rec.name))

@@ -75,7 +75,7 @@ def _assets(args, bars: ProgressBars) -> None:
         else:
             print(index.show_command(args.uid))
         return
-    from fyi.render.gallery import render_gallery
+    from fyi.render.gallery import render_gallery_pages
 
     names = None
     if args.categories:
@@ -90,10 +90,18 @@ def _assets(args, bars: ProgressBars) -> None:
     _in_range("--size", args.size, 16, 1024)
     _in_range("--samples", args.samples, 1, MAX_SAMPLES)
     output_folder(Path(args.out))
-    path = render_gallery(Path(args.out), categories=names, seeds=seeds, size=args.size, samples=args.samples,
-                          progress=lambda k, n: bars("gallery", k, n))
+    if args.all and args.categories:
+        raise FyiError("--all and --categories: give one (--all is every category)")
+    per_sheet = args.per_sheet if args.per_sheet is not None else (GALLERY_SHEET if args.all else None)
+    if per_sheet is not None:
+        _in_range("--per-sheet", per_sheet, 1, 1000)
+    paths = render_gallery_pages(Path(args.out), per_sheet=per_sheet, categories=names, seeds=seeds, size=args.size,
+                                 samples=args.samples, progress=lambda k, n: bars("gallery", k, n))
     bars.close()
-    print(path)
+    print("\n".join(str(p) for p in paths))
+
+
+GALLERY_SHEET = 48  # tiles on one page of `fyi assets gallery --all`: 7 x 7 at most, readable at 160 px
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     g = asub.add_parser("gallery", help="render a labelled contact sheet of the library")
     g.add_argument("--out", required=True)
     g.add_argument("--categories", help="comma-separated categories (default: all)")
+    g.add_argument("--all", action="store_true",
+                   help=f"every category, on sheets of --per-sheet tiles (default {GALLERY_SHEET}): gallery-01.png ...")
+    g.add_argument("--per-sheet", type=int, help="tiles per sheet: gallery-01.png, gallery-02.png ...")
     g.add_argument("--seeds", default="0", help="comma-separated seeds: one tile per category and seed")
     g.add_argument("--size", type=int, default=160, help="tile size in pixels")
     g.add_argument("--samples", type=int, default=8)

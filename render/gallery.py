@@ -98,21 +98,38 @@ def render_gallery(out_dir: Path, *, categories: list[str] | None = None, seeds:
 
     `progress(done, total)` is called after each tile. Returns the path of the contact sheet.
     """
+    return render_gallery_pages(out_dir, categories=categories, seeds=seeds, size=size, samples=samples,
+                                progress=progress, per_sheet=None)[0]
+
+
+def render_gallery_pages(out_dir: Path, *, per_sheet: int | None = 48, categories: list[str] | None = None,
+                         seeds: tuple[int, ...] = (0,), size: int = 160, samples: int = 8,
+                         progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Every category (or the named ones), for each seed, on contact sheets of at most `per_sheet` tiles:
+    out_dir/gallery-01.png, gallery-02.png... in name order (one out_dir/gallery.png when `per_sheet` is
+    None). A sheet is written as soon as its tiles are rendered, so a long run shows its pages as it goes."""
     names = ([catalog.info(n).name for n in categories] if categories is not None
              else [c.name for c in catalog.categories()])
     jobs = [(name, seed) for name in names for seed in seeds]
+    if per_sheet is not None and per_sheet < 1:
+        raise ValueError(f"per_sheet must be at least 1, not {per_sheet}")
+    pages = [jobs] if per_sheet is None else [jobs[k:k + per_sheet] for k in range(0, len(jobs), per_sheet)]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tiles: list[tuple[str, Image.Image]] = []
+    paths, done = [], 0
     with tempfile.TemporaryDirectory(prefix="fyi_gallery_") as tmp:
-        for k, (name, seed) in enumerate(jobs):
-            label = name if len(seeds) == 1 else f"{name} #{seed}"
-            tiles.append((label, render_tile(name, seed, size, samples, Path(tmp))))
-            if progress is not None:
-                progress(k + 1, len(jobs))
-    path = out_dir / "gallery.png"
-    contact_sheet(tiles, size).save(path)
-    return path
+        for number, page in enumerate(pages, 1):
+            tiles: list[tuple[str, Image.Image]] = []
+            for name, seed in page:
+                label = name if len(seeds) == 1 else f"{name} #{seed}"
+                tiles.append((label, render_tile(name, seed, size, samples, Path(tmp))))
+                done += 1
+                if progress is not None:
+                    progress(done, len(jobs))
+            path = out_dir / ("gallery.png" if per_sheet is None else f"gallery-{number:02d}.png")
+            contact_sheet(tiles, size).save(path)
+            paths.append(path)
+    return paths
 
 
-__all__ = ["render_gallery", "render_tile", "contact_sheet", "studio_spec"]
+__all__ = ["render_gallery", "render_gallery_pages", "render_tile", "contact_sheet", "studio_spec"]

@@ -291,7 +291,7 @@ class SceneSpec(Strict):
     seed: int = Field(default=0, ge=0, le=MAX_SEED)
     instruction: str = Field(default="", max_length=MAX_INSTRUCTION_CHARS)
     room: Room = Room()
-    objects: list[ObjectSpec] = Field(min_length=1, max_length=MAX_OBJECTS)
+    objects: list[ObjectSpec] = Field(default=[], max_length=MAX_OBJECTS)  # [] is an empty room
     relations: list[Relation] = Field(default=[], max_length=MAX_RELATIONS)
     cameras: list[CameraSpec] = Field(default=[], max_length=MAX_VIEWS)
     motions: list[Motion] = Field(default=[], max_length=MAX_MOTIONS)

@@ -192,6 +192,20 @@ def pan_cameras(c2w: np.ndarray, frames: int, degrees: float) -> list[np.ndarray
     return out
 
 
+def tilt_cameras(c2w: np.ndarray, frames: int, degrees: float) -> list[np.ndarray]:
+    """The camera turned about its own horizontal (right) axis: + looks up, - looks down."""
+    out = []
+    right = c2w[:3, 0] / np.linalg.norm(c2w[:3, 0])
+    for s in ease_in_out(times(frames)):
+        a = math.radians(degrees) * float(s)
+        k = np.array([[0, -right[2], right[1]], [right[2], 0, -right[0]], [-right[1], right[0], 0]])
+        turn = np.eye(3) + math.sin(a) * k + (1 - math.cos(a)) * k @ k  # Rodrigues
+        m = c2w.copy()
+        m[:3, :3] = turn @ c2w[:3, :3]
+        out.append(m)
+    return out
+
+
 def frame_pose(spec: SceneSpec, obj_id: str, frame: int) -> tuple[tuple[float, float, float], Quat]:
     """An object's (position, unit quaternion w,x,y,z) at `frame`: its track's, or its static spec pose."""
     anim: Animation | None = spec.animation

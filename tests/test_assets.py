@@ -285,13 +285,58 @@ def test_every_name_and_synonym_belongs_to_one_category():
             assert resolve_category(n) == c.name
 
 
-def test_unknown_words_resolve_to_none_with_a_sensible_nearest():
+def test_unknown_words_resolve_to_none_and_their_nearest_is_by_meaning_never_by_spelling():
     for word in ("spaceship", "quasar", "xylophone"):
         assert resolve_category(word) is None
-    assert nearest_category("mugg") == "mug"
-    assert nearest_category("chiar") == "chair"
-    assert nearest_category("bokshelf") == "bookshelf"
-    assert nearest_category("sofaa") == "sofa"
+    # a kind of something the library builds: WordNet's hypernyms say what (unless a builder of the
+    # word's own is added, which then wins)
+    for word, expected in {"sedan": "car", "minivan": "car", "recliner": "armchair", "mastiff": "dog",
+                           "wolf": "dog", "pony": "horse", "seagull": "bird", "tangerine": "orange",
+                           "cupcake": "cake", "sofa bed": "sofa", "mastiffs": "dog"}.items():
+        assert nearest_category(word) in {expected, resolve_category(word)}, word
+    # spelt alike is not alike: nothing close in meaning is nothing
+    for word in ("grass", "mugg", "chiar", "quasar", "pig", "chandelier"):
+        assert nearest_category(word) in {None, resolve_category(word)}, word
+    assert nearest_category("grass") != "glass"
+
+
+LVIS_NAMES = {  # LVIS's own names and synonyms for what the library builds, qualifiers and all
+    "orange_(fruit)": "orange", "mouse_(computer_equipment)": "mouse", "computer_mouse": "mouse",
+    "monitor_(computer_equipment)": "monitor", "glasses": "glass",
+    "television_set": "tv", "tv_set": "tv", "cup": "mug", "bookcase": "bookshelf", "xylophone": None,
+}
+
+
+@pytest.mark.parametrize("word,expected", sorted(LVIS_NAMES.items()))
+def test_lvis_names_and_synonyms_resolve_to_the_builder_named_by_them(word, expected):
+    assert resolve_category(word) == expected
+    if expected is not None:
+        assert resolve_category(word.replace("_", " ")) == expected
+
+
+def test_an_lvis_head_word_resolves_only_in_the_builders_sense():
+    from fyi.assets.vocabulary import lvis_entry
+
+    assert lvis_entry("bat_(animal)").synset == "bat.n.01"
+    assert resolve_category("bat_(animal)") is None  # a bat (animal) is no baseball bat
+    assert lvis_entry("skillet").name == "frying_pan" and lvis_entry("pan_(for_cooking)").synset == "pan.n.01"
+    assert lvis_entry("flip-flop_(sandal)") is lvis_entry("flip flop")
+
+
+def test_the_vocabulary_data_ships_in_the_wheel():
+    """The LVIS list and the WordNet nouns are package data: pyproject lists them, and they load."""
+    import tomllib
+    from pathlib import Path
+
+    from fyi.assets.vocabulary import lvis_categories, senses
+
+    root = Path(__file__).resolve().parent.parent
+    data = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert "data/*.json" in data["fyi.assets"] and "data/*.json.gz" in data["fyi.assets"]
+    cats = lvis_categories()
+    assert len(cats) == 1203 and sum(c.frequency == "f" for c in cats) == 405
+    assert senses("grass")[0] == "grass.n.01"
+    assert "CC BY 4.0" in (root / "assets" / "data" / "README.md").read_text()
 
 
 def test_meshes_survive_a_glb_round_trip(tmp_path):

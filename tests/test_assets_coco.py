@@ -298,6 +298,26 @@ def test_coloured_coco_objects_render_in_their_colours(tmp_path):
         assert colour_name(np.median(rgb[mask], axis=0)) == colour, (oid, np.median(rgb[mask], axis=0))
 
 
+def test_gallery_pages_cover_the_categories_in_sheets_of_n(tmp_path):
+    """`fyi assets gallery --per-sheet N` writes gallery-01.png, gallery-02.png ... of at most N tiles each
+    (`--all` does every category so); a bad page size is one line, exit 2."""
+    import subprocess
+    import sys
+
+    from fyi.render.gallery import render_gallery_pages
+
+    paths = render_gallery_pages(tmp_path, per_sheet=2, categories=["donut", "stop_sign", "apple"], size=32,
+                                 samples=1)
+    assert [p.name for p in paths] == ["gallery-01.png", "gallery-02.png"]
+    assert Image.open(paths[0]).size[0] == 2 * 32 and Image.open(paths[1]).size[0] == 32  # 2 tiles, then 1
+    p = subprocess.run([sys.executable, "-m", "fyi.cli", "assets", "gallery", "--out", str(tmp_path / "g"), "--all",
+                        "--per-sheet", "0"], capture_output=True, text=True)
+    assert p.returncode == 2 and "--per-sheet" in p.stderr and "Traceback" not in p.stderr
+    p = subprocess.run([sys.executable, "-m", "fyi.cli", "assets", "gallery", "--out", str(tmp_path / "g"), "--all",
+                        "--categories", "mug"], capture_output=True, text=True)
+    assert p.returncode == 2 and "--all" in p.stderr
+
+
 def test_gallery_writes_a_labelled_contact_sheet(tmp_path):
     from fyi.render.gallery import render_gallery
 

@@ -240,3 +240,30 @@ def test_a_stack_reaches_the_scene_each_book_on_the_one_below(language):
         assert np.linalg.norm(centre(by_id[up])[:2] - centre(by_id[below])[:2]) < 0.02
     assert {("book_1", "on", "book_0"), ("book_2", "on", "book_1")} <= {
         (r["subject"], r["predicate"], r["object"]) for r in graph["relations"]}
+
+
+def test_an_empty_room_is_built_with_every_pass_and_no_object(tmp_path):
+    """"an empty room" asks for exactly that: room, lights, cameras, every pass, zero objects; the
+    contract's files are valid with nothing in them, and re-rendering scene.yaml reproduces it."""
+    result = fyi.synthesize("an empty room", tmp_path / "out", seed=0, quality="draft", views=2)
+    d = result.scene_dir
+    for name in ("scene.yaml", "scene.json", "scene.glb", "coco.json", "manifest.json", "views/transforms.json"):
+        assert (d / name).is_file(), name
+    graph = read_json(d / "scene.json")
+    assert graph["objects"] == [] and len(graph["cameras"]) == 2
+    coco = COCO(str(d / "coco.json"))
+    assert len(coco.getImgIds()) == 2 and coco.getAnnIds() == [] and coco.loadCats(coco.getCatIds()) == []
+    for k in range(2):
+        assert not instance(d / "views" / "instance" / f"{k:04d}.png").any(), "every mask pixel is background"
+        rgb = np.asarray(Image.open(d / "views" / "rgb" / f"{k:04d}.png"))
+        assert rgb.std() > 2, "a lit room, not a blank image"
+        assert np.isfinite(depth(d / "views" / "depth" / f"{k:04d}.exr")).mean() > 0.9, "walls and floor in view"
+    again = fyi.render(result.paths["scene_yaml"], tmp_path / "again")
+    assert (again.scene_dir / "scene.json").read_text() == (d / "scene.json").read_text()
+
+
+def test_an_instruction_without_a_buildable_noun_is_still_refused(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "fyi.cli", "synth", "a quasar", "--out", str(tmp_path / "out")],
+                       capture_output=True, text=True)
+    assert p.returncode == 2 and "found no object to build" in p.stderr and "quasar" in p.stderr
+    assert "Traceback" not in p.stderr and not (tmp_path / "out").exists()

@@ -23,7 +23,7 @@ from fyi.errors import FyiError
 from tests.objaverse_cache import (BROWN, MISSING_UID, OBJECTS, RED, WHITE, build_objaverse_cache,
                                    chair_parts_cm, mug_parts_cm, write_glb)
 
-MUG, CHAIR, TABLE, BOW = OBJECTS
+MUG, CHAIR, TABLE, BOW, BANJO = OBJECTS
 
 
 @pytest.fixture
@@ -65,7 +65,9 @@ def joined(parts) -> trimesh.Trimesh:
 def test_objaverse_records_map_lvis_to_fyi_categories_with_names_tags_and_licences(objaverse_dir):
     source = ObjaverseSource(objaverse_dir)
     records = {r.uid: r for r in source.records()}
-    assert set(records) == {MUG.uid, CHAIR.uid, TABLE.uid, MISSING_UID}  # bow_(weapon) maps to nothing
+    assert set(records) == {MUG.uid, CHAIR.uid, TABLE.uid, MISSING_UID, BOW.uid, BANJO.uid}
+    # no builder makes a bow (weapon) or a banjo: they are kept under their LVIS names
+    assert records[BOW.uid].category == "bow_(weapon)" and records[BANJO.uid].category == "banjo"
     assert records[MUG.uid].category == "mug"
     assert records[CHAIR.uid].category == "chair"
     assert records[TABLE.uid].category == "table"  # LVIS "dining_table"

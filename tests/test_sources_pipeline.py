@@ -94,3 +94,50 @@ def test_with_a_model_the_collector_picks_among_source_assets_and_their_front(tm
     c, s = abs(math.cos(yaw)), abs(math.sin(yaw))
     assert extent[0] == pytest.approx(0.2 * c + 0.6 * s, abs=0.01), "the side the model called the front faces -Y"
     assert extent[1] == pytest.approx(0.2 * s + 0.6 * c, abs=0.01)
+
+
+def _banjo(graph):
+    return next(o for o in graph["objects"] if o["category"] == "banjo")
+
+
+def test_an_objaverse_object_no_builder_makes_builds_under_its_lvis_name(tmp_path, monkeypatch):
+    """The library has no banjo; the Objaverse cache has one (LVIS "banjo"): the word builds it, sized from
+    its file's units (centimetres), standing next to the chair; the index finds it by its words."""
+    from fyi.assets.index import index_command, search_command
+    from tests.objaverse_cache import BANJO_UID
+
+    base = build_objaverse_cache(tmp_path / "objaverse")
+    monkeypatch.setenv("FYI_OBJAVERSE_DIR", str(base))
+    monkeypatch.setenv("FYI_CACHE_DIR", str(tmp_path / "cache"))
+    index = index_command([], True, path=tmp_path / "index.json")
+    hits = search_command("acoustic banjo", path=index)
+    assert f"objaverse:{BANJO_UID}" in hits[0] and " banjo " in hits[0]
+
+    result = fyi.synthesize("a banjo next to a chair", tmp_path / "out", views=1, objaverse=True)
+    graph = scene_json(result)
+    banjo = _banjo(graph)
+    assert banjo["asset"] == {**banjo["asset"], "source": "objaverse", "uid": BANJO_UID}
+    height = banjo["bbox"]["max"][2] - banjo["bbox"]["min"][2]
+    assert 0.9 < height < 1.0, "95 units read as centimetres"
+    assert banjo["support"] == "floor"
+    assert any(r["subject"] == banjo["id"] and r["predicate"] == "next_to" for r in graph["relations"])
+    assert not any("banjo" in w for w in graph["warnings"])
+    coco = json.loads((result.scene_dir / "coco.json").read_text())
+    assert "banjo" in {c["name"] for c in coco["categories"]}
+    # without the source, the word is unknown again (no builder, nothing near it in meaning is a banjo)
+    plain = fyi.synthesize("a banjo next to a chair", tmp_path / "plain", views=1)
+    assert "banjo" not in {o["category"] for o in scene_json(plain)["objects"]}
+
+
+def test_a_local_file_of_a_category_no_builder_makes_builds_under_its_name(tmp_path, monkeypatch):
+    from tests.objaverse_cache import banjo_parts_cm
+
+    monkeypatch.setenv("FYI_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "assets"
+    write_glb(banjo_parts_cm(), folder / "my_instrument.glb")
+    (folder / "fyi_assets.json").write_text(json.dumps({"my_instrument.glb": {"category": "banjo", "height_m": 0.9}}))
+    result = fyi.synthesize("two banjos next to a chair", tmp_path / "out", views=1, asset_dirs=[folder])
+    graph = scene_json(result)
+    banjos = [o for o in graph["objects"] if o["category"] == "banjo"]
+    assert len(banjos) == 2 and {b["asset"]["source"] for b in banjos} == {"local"}
+    assert all(abs((b["bbox"]["max"][2] - b["bbox"]["min"][2]) - 0.9) < 0.01 for b in banjos)

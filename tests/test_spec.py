@@ -63,7 +63,6 @@ def test_example_specs_validate():
     ({**MINIMAL, "relations": [{"subject": "mug_0", "predicate": "on", "object": "table_9"}]},
      "relations[0].object: unknown object 'table_9'"),
     ({**MINIMAL, "relations": [{"subject": "mug_0", "predicate": "atop", "object": "mug_0"}]}, "relations[0].predicate"),
-    ({**MINIMAL, "objects": []}, "objects: List should have at least 1 item"),
     ({"objects": MINIMAL["objects"]}, "scene_id: Field required"),
     ({**MINIMAL, "room": {"type": "garage"}}, "room.type"),
 ])
@@ -73,6 +72,10 @@ def test_bad_specs_name_the_field(data, message):
     assert str(e.value).startswith("bad.yaml: ")
     assert message in str(e.value)
     assert "\n" not in str(e.value)
+
+
+def test_a_spec_without_objects_is_an_empty_room():
+    assert spec_from_dict({**MINIMAL, "objects": []}, "empty.yaml").objects == []
 
 
 def test_cli_validate_reports_one_line_and_fails(tmp_path):
