@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0
 DEMO_TEXT ?= a wooden table with two mugs on it and a chair next to the table
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench clean docker-base docker-lock docker-test
 
 setup: $(VENV)/.installed
 
@@ -33,6 +33,25 @@ test: setup
 bench: setup
 	$(BIN)/python bench/render_overhead.py
 	$(BIN)/python bench/frames_overhead.py
+
+# The farm's worker image (docker/). Docker Hub may not answer here, so the base image is made locally:
+# Debian's own bookworm, debootstrapped, imported under the name the Dockerfile expects.
+docker-base:
+	@docker image inspect debian:bookworm-slim >/dev/null 2>&1 || { \
+		rm -rf build/bookworm && mkdir -p build && \
+		debootstrap --variant=minbase bookworm build/bookworm http://deb.debian.org/debian && \
+		tar -C build/bookworm -c . | docker import - debian:bookworm-slim && rm -rf build/bookworm; }
+
+# The versions the worker image installs: those of this venv, where the tests passed.
+docker-lock: setup
+	{ echo "# pip freeze of a venv where the tests passed (make docker-lock rewrites it); the worker image installs FYI under it"; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^fyi=='; } > docker/constraints.txt
+
+# Build the worker image, then a 3-scene farm job on a Ray head and two workers (docker/compose.yaml).
+docker-test: setup docker-base
+	$(BIN)/hadolint docker/Dockerfile
+	docker build -f docker/Dockerfile -t fyi-worker:latest .
+	docker/farm-test.sh
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import socket
 import sys
 import time
 import types
@@ -68,6 +69,7 @@ class JobRecord:
     error: str | None = None
     timings: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    worker: str | None = None     # host:pid of the Ray worker process that made it
 
 
 @dataclass
@@ -213,6 +215,7 @@ def run_job(job: Job, out: str, threads: int) -> dict:
     from fyi.api import RUNS, _publish, render, synthesize
 
     os.environ["FYI_RENDER_THREADS"] = str(threads)
+    worker = f"{socket.gethostname()}:{os.getpid()}"  # which process made it (dataset.json: `worker`)
     out_dir = Path(out)
     work = out_dir / WORK / job.id
     t0 = time.perf_counter()
@@ -237,11 +240,11 @@ def run_job(job: Job, out: str, threads: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
         timings = {**result.timings, "job": round(time.perf_counter() - t0, 3)}
         return {"status": "done", "scene_id": result.scene_id, "timings": timings, "warnings": result.warnings,
-                "pid": os.getpid()}
+                "worker": worker}
     except Exception as e:  # noqa: BLE001 -- a job's failure is data for dataset.json, never the farm's end
         message = str(e) if isinstance(e, FyiError) else f"{type(e).__name__}: {e}"
         return {"status": "failed", "error": message, "timings": {"job": round(time.perf_counter() - t0, 3)},
-                "pid": os.getpid()}
+                "worker": worker}
 
 
 def scene_complete(scene_dir: Path, job: Job) -> bool:
@@ -310,9 +313,10 @@ def _run_on_ray(todo: list[Job], out: Path, dataset: "Dataset", workers: int | N
         else:
             ray.init(address=address, log_to_driver=False, configure_logging=False)
     if address is not None or not started_here:
-        nodes = [n["Resources"].get("CPU", 0) for n in ray.nodes() if n.get("Alive")]
-        smallest = int(min(nodes)) if nodes else 1
-        threads = max(1, smallest // (workers or 1)) if workers else 1
+        # A cluster: `workers` scenes at once over all its CPUs (default one a core), each within one node.
+        nodes = [int(n["Resources"].get("CPU", 0)) for n in ray.nodes() if n.get("Alive")]
+        nodes = [c for c in nodes if c > 0] or [1]
+        threads = max(1, min(min(nodes), sum(nodes) // workers)) if workers else 1
     task = ray.remote(num_cpus=threads, max_calls=recycle, max_retries=0)(run_job)
     total = len(dataset.records)
     attempts = {job.id: 0 for job in todo}
@@ -375,6 +379,7 @@ class Dataset:
         record = self.records[job_id]
         record.attempts = attempts
         record.timings = outcome.get("timings", {})
+        record.worker = outcome.get("worker")
         if outcome["status"] == "done":
             record.status, record.scene_dir, record.scene_id = "done", job_id, outcome["scene_id"]
             record.error, record.warnings = None, outcome.get("warnings", [])
