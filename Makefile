@@ -50,6 +50,7 @@ docker-lock: setup
 # Build the worker image, then a 3-scene farm job on a Ray head and two workers (docker/compose.yaml).
 docker-test: setup docker-base
 	$(BIN)/hadolint docker/Dockerfile
+	cp /usr/local/share/ca-certificates/*.crt docker/ca/ 2>/dev/null || true   # a proxy's CA, if the host has one
 	docker build -f docker/Dockerfile -t fyi-worker:latest .
 	docker/farm-test.sh
 

@@ -34,6 +34,7 @@ WORK = ".farm"          # work folders of unfinished jobs, under DIR
 RECYCLE = 25            # scenes a worker process renders before Ray replaces it (memory stays flat)
 JOB_KEYS = ("instruction", "spec", "id", "seed", "variations", "frames", "fps", "quality", "views")
 SPEC_ONLY_KEYS = ("spec", "id")  # a spec job renders its scene.yaml as written: seed, views... are the spec's
+_made_here = 0          # jobs this (worker) process has run: dataset.json's `worker_job`, for memory checks
 Progress = Callable[[str, int, int], None]
 Report = Callable[[str], None]
 
@@ -70,6 +71,8 @@ class JobRecord:
     timings: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
     worker: str | None = None     # host:pid of the Ray worker process that made it
+    worker_job: int | None = None  # the how-manieth job of that process it was (1: bpy was imported for it)
+    rss_mb: float | None = None   # that process's resident memory after it
 
 
 @dataclass
@@ -214,11 +217,13 @@ def run_job(job: Job, out: str, threads: int) -> dict:
     """
     from fyi.api import RUNS, _publish, render, synthesize
 
+    global _made_here
+    _made_here += 1
     os.environ["FYI_RENDER_THREADS"] = str(threads)
-    worker = f"{socket.gethostname()}:{os.getpid()}"  # which process made it (dataset.json: `worker`)
+    worker = {"worker": f"{socket.gethostname()}:{os.getpid()}", "worker_job": _made_here}
     out_dir = Path(out)
     work = out_dir / WORK / job.id
-    t0 = time.perf_counter()
+    t0, cycles0 = time.perf_counter(), _cycles_seconds()
     try:
         if job.spec is not None:
             shutil.rmtree(work, ignore_errors=True)
@@ -238,13 +243,28 @@ def run_job(job: Job, out: str, threads: int) -> dict:
                 result = synthesize(job.instruction, work, **kwargs)
         _publish(result.scene_dir, out_dir / job.id)
         shutil.rmtree(work, ignore_errors=True)
-        timings = {**result.timings, "job": round(time.perf_counter() - t0, 3)}
+        timings = {**result.timings, "job": round(time.perf_counter() - t0, 3),
+                   "cycles": round(_cycles_seconds() - cycles0, 3)}  # inside Cycles' render calls, previews too
         return {"status": "done", "scene_id": result.scene_id, "timings": timings, "warnings": result.warnings,
-                "worker": worker}
+                "rss_mb": _rss_mb(), **worker}
     except Exception as e:  # noqa: BLE001 -- a job's failure is data for dataset.json, never the farm's end
         message = str(e) if isinstance(e, FyiError) else f"{type(e).__name__}: {e}"
         return {"status": "failed", "error": message, "timings": {"job": round(time.perf_counter() - t0, 3)},
-                "worker": worker}
+                "rss_mb": _rss_mb(), **worker}
+
+
+def _cycles_seconds() -> float:
+    blender = sys.modules.get("fyi.render.blender")  # loaded by the first render: asking must not load bpy
+    return blender.cycles_seconds() if blender else 0.0
+
+
+def _rss_mb() -> float | None:
+    """Resident memory of this process in MiB (Linux), or None."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def scene_complete(scene_dir: Path, job: Job) -> bool:
@@ -367,9 +387,9 @@ class Dataset:
             old = previous.get(job.id)
             same_request = old is None or old.get("request") == job.request()
             if same_request and scene_complete(out / job.id, job):
-                record = JobRecord(**{**old, "status": "done"}) if old else JobRecord(
-                    id=job.id, request=job.request(), status="done", scene_dir=job.id,
-                    scene_id=_manifest_scene_id(out / job.id))
+                kept = {k: v for k, v in (old or {}).items() if k in JobRecord.__dataclass_fields__}
+                record = JobRecord(**{**kept, "id": job.id, "request": job.request(), "status": "done",
+                                      "scene_dir": job.id, "scene_id": _manifest_scene_id(out / job.id)})
             self.records[job.id] = record
 
     def count(self, status: str) -> int:
@@ -379,7 +399,7 @@ class Dataset:
         record = self.records[job_id]
         record.attempts = attempts
         record.timings = outcome.get("timings", {})
-        record.worker = outcome.get("worker")
+        record.worker, record.worker_job, record.rss_mb = (outcome.get(k) for k in ("worker", "worker_job", "rss_mb"))
         if outcome["status"] == "done":
             record.status, record.scene_dir, record.scene_id = "done", job_id, outcome["scene_id"]
             record.error, record.warnings = None, outcome.get("warnings", [])
@@ -474,6 +494,10 @@ def write_hf(out: Path, done: list[Job], records: dict[str, JobRecord]) -> None:
                      "video": f"../{job.id}/frames/video.mp4" if video.is_file() else None,
                      "transforms": f"../{job.id}/views/transforms.json"})
     write_text_atomic(hf / "metadata.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    listed = {job.id for job in done}
+    for stale in hf.iterdir():  # images of scenes no longer done (a job asked anew): the loader wants none
+        if stale.is_dir() and stale.name not in listed:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _instruction_of(scene: Path) -> str:
