@@ -31,7 +31,7 @@ class ProgressBars:
         if stage != self.stage or self.bar is None:
             self.close()
             self.stage = stage
-            timing = "{elapsed}<{remaining}, {postfix}" if self.timed else "{elapsed}"
+            timing = "{elapsed}<{remaining}{postfix}" if self.timed else "{elapsed}"  # postfix: ", N scenes/hour"
             self.bar = tqdm(total=max(total, 1), initial=done, desc=f"{stage:>20}", unit="step", file=sys.stderr,
                             leave=False, bar_format=f"{{desc}} {{bar:20}} {{n_fmt}}/{{total_fmt}} [{timing}]")
         self.bar.n = done

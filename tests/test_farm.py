@@ -255,3 +255,11 @@ def test_coco_ids_are_fixed():
     assert coco_category("armchair")[:2] == (91, "armchair") and coco_category("wardrobe")[:2] == (129, "wardrobe")
     assert coco_category("antique gizmo") == coco_category("antique_gizmo")
     assert coco_category("antique gizmo").id > 10**6
+
+
+def test_jobs_from_stdin_are_checked_the_same(tmp_path):
+    run = subprocess.run([FYI, "farm", "run", "-", "--out", str(tmp_path / "out")], capture_output=True, text=True,
+                         input='{"instruction": "a red mug"}\n{"instruction": "a mug", "quality": "ultra"}\n')
+    assert run.returncode == 2
+    assert run.stderr.strip() == "fyi: error: stdin line 2: quality: expected draft, standard or high, got 'ultra'"
+    assert not (tmp_path / "out").exists()
