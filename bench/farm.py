@@ -9,7 +9,7 @@
 3. Memory: M small spec jobs (the same scenes at 64x64, 2 samples) in one warm worker that is not
    recycled: its resident memory after job 5 and after job M. Target: growth <= 10%.
 
-    .venv/bin/python bench/farm.py [--scenes 8] [--memory-scenes 50]
+    .venv/bin/python bench/farm.py [--scenes 8] [--views 4] [--memory-scenes 50]
 """
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ def bare_render_seconds(scene: Path, tmp: Path) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scenes", type=int, default=8)
+    ap.add_argument("--views", type=int, default=4)
     ap.add_argument("--memory-scenes", type=int, default=50)
     args = ap.parse_args()
     instructions = [INSTRUCTIONS[i % len(INSTRUCTIONS)] for i in range(args.scenes)]
@@ -79,7 +80,7 @@ def main() -> int:
         tmp = Path(tmp)
         # 1. overhead
         jobs = tmp / "jobs.jsonl"
-        jobs.write_text("".join(json.dumps({"instruction": text, "seed": i, "views": 4}) + "\n"
+        jobs.write_text("".join(json.dumps({"instruction": text, "seed": i, "views": args.views}) + "\n"
                                 for i, text in enumerate(instructions)))
         wall = farm_run(jobs, tmp / "out", workers=1)
         data = json.loads((tmp / "out" / "dataset.json").read_text())
@@ -87,9 +88,9 @@ def main() -> int:
         scenes = [tmp / "out" / job["scene_dir"] for job in data["jobs"]]
         bare = sum(bare_render_seconds(s, tmp) for s in scenes)
         cycles = sum(job["timings"].get("cycles", 0.0) for job in data["jobs"])
-        print(f"1. {args.scenes} draft scenes (4 views, 256x256, 16 samples, denoised), --workers 1: {wall:.1f} s "
-              f"wall; their bare Cycles renders {bare:.1f} s; Cycles inside the farm (critic previews too) "
-              f"{cycles:.1f} s")
+        print(f"1. {args.scenes} draft scenes ({args.views} views, 256x256, 16 samples, denoised), --workers 1: "
+              f"{wall:.1f} s wall; their bare Cycles renders {bare:.1f} s; Cycles inside the farm (critic "
+              f"previews too) {cycles:.1f} s")
         print(f"   ratio farm_wall / bare_render = {wall / bare:.3f} (target <= 1.10)")
 
         # 2. throughput: the resolved scenes as spec jobs
