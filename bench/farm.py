@@ -116,12 +116,18 @@ def main() -> int:
             spec = spec.model_copy(update={"scene_id": f"mem{i:03d}", "render": render})
             save_spec(spec, small / f"mem{i:03d}.yaml")
         result = fyi.farm(str(small), tmp / "mem", workers=1, recycle=args.memory_scenes + 1)
-        by_job = sorted((r.worker_job, r.rss_mb, r.worker) for r in result.jobs if r.status == "done")
-        assert len({w for _, _, w in by_job}) == 1, "more than one worker process"
-        rss = {n: mb for n, mb, _ in by_job}
-        first, last = rss[min(5, len(rss))], rss[len(rss)]
-        print(f"3. one worker over {len(rss)} scenes: RSS {rss[1]:.0f} MiB after scene 1, {first:.0f} after scene 5, "
-              f"{last:.0f} after scene {len(rss)}: growth {100 * (last / first - 1):+.1f}% (target <= 10%)")
+        # Ray keeps a small pool of worker processes and may hand a task to any idle one: follow the
+        # process that ran the most scenes.
+        runs: dict[str, dict[int, float]] = {}
+        for r in result.jobs:
+            if r.status == "done":
+                runs.setdefault(r.worker, {})[r.worker_job] = r.rss_mb
+        rss = max(runs.values(), key=len)
+        n = max(rss)
+        first, last = rss[min(5, n)], rss[n]
+        print(f"3. {args.memory_scenes} scenes over {len(runs)} worker process(es); the busiest ran {n}: RSS "
+              f"{rss[1]:.0f} MiB after its scene 1, {first:.0f} after scene 5, {last:.0f} after scene {n}: "
+              f"growth {100 * (last / first - 1):+.1f}% (target <= 10%)")
     return 0
 
 
