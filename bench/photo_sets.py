@@ -14,13 +14,10 @@ import json
 import random
 from pathlib import Path
 
-COCO = ("person bicycle car motorcycle airplane bus train truck boat traffic_light fire_hydrant stop_sign "
-        "parking_meter bench bird cat dog horse sheep cow elephant bear zebra giraffe backpack umbrella handbag tie "
-        "suitcase frisbee skis snowboard sports_ball kite baseball_bat baseball_glove skateboard surfboard "
-        "tennis_racket bottle wine_glass cup fork knife spoon bowl banana apple sandwich orange broccoli carrot "
-        "hot_dog pizza donut cake chair couch potted_plant bed dining_table toilet tv laptop mouse remote keyboard "
-        "cell_phone microwave oven toaster sink refrigerator book clock vase scissors teddy_bear hair_drier "
-        "toothbrush").split()
+from fyi.render.coco_categories import COCO as COCO_CLASSES
+from fyi.render.coco_categories import snake
+
+COCO = [snake(c.name) for c in COCO_CLASSES]  # COCO's 80 classes in COCO's order, snake_case
 COLORS = ("red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "black", "white")
 NUMBERS = {2: "two", 3: "three", 4: "four"}
 PLURAL = {"person": "people", "sheep": "sheep", "mouse": "computer mice", "knife": "knives", "skis": "pairs of skis",

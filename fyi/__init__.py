@@ -10,7 +10,7 @@ import importlib
 from fyi.errors import FyiError
 
 __version__ = "0.1.0"
-__all__ = ["synthesize", "render", "validate", "SynthResult", "FyiError", "__version__"]
+__all__ = ["synthesize", "render", "validate", "farm", "SynthResult", "FyiError", "__version__"]
 
 
 def __getattr__(name: str):
@@ -20,6 +20,8 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module("fyi.api"), name)
         globals()[name] = value
         return value
+    if name == "farm":  # the module, callable: fyi.farm(jobs, out) is fyi.farm.farm
+        return importlib.import_module("fyi.farm")
     raise AttributeError(f"module 'fyi' has no attribute {name!r}")
 
 

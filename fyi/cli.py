@@ -1,4 +1,4 @@
-"""The `fyi` command: synth, render, validate, schema.
+"""The `fyi` command: synth, render, validate, schema, assets, farm.
 
 A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
 anything else is a bug and keeps its traceback.
@@ -16,10 +16,12 @@ from fyi.errors import FyiError
 
 
 class ProgressBars:
-    """One tqdm bar per stage on stderr; stages without counts show as a line."""
+    """One tqdm bar per stage on stderr; stages without counts show as a line. A timed bar (the farm's)
+    also shows items per hour and the time left, counted from where it started."""
 
-    def __init__(self, enabled: bool):
+    def __init__(self, enabled: bool, timed: str | None = None):
         self.enabled = enabled
+        self.timed = timed  # the unit of a timed bar ("scenes"), or None
         self.bar: tqdm | None = None
         self.stage = ""
 
@@ -29,10 +31,22 @@ class ProgressBars:
         if stage != self.stage or self.bar is None:
             self.close()
             self.stage = stage
-            self.bar = tqdm(total=max(total, 1), desc=f"{stage:>20}", unit="step", file=sys.stderr, leave=False,
-                            bar_format="{desc} {bar:20} {n_fmt}/{total_fmt} [{elapsed}]")
+            timing = "{elapsed}<{remaining}{postfix}" if self.timed else "{elapsed}"  # postfix: ", N scenes/hour"
+            self.bar = tqdm(total=max(total, 1), initial=done, desc=f"{stage:>20}", unit="step", file=sys.stderr,
+                            leave=False, bar_format=f"{{desc}} {{bar:20}} {{n_fmt}}/{{total_fmt}} [{timing}]")
         self.bar.n = done
+        if self.timed:
+            elapsed = self.bar.format_dict["elapsed"]
+            rate = (done - self.bar.initial) * 3600 / elapsed if elapsed > 0 else 0.0
+            self.bar.set_postfix_str(f"{rate:.0f} {self.timed}/hour", refresh=False)
         self.bar.refresh()
+
+    def write(self, line: str) -> None:
+        """A line above the bar (or plain on stderr when bars are off)."""
+        if self.enabled:
+            tqdm.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -104,6 +118,25 @@ def _assets(args, bars: ProgressBars) -> None:
 GALLERY_SHEET = 48  # tiles on one page of `fyi assets gallery --all`: 7 x 7 at most, readable at 160 px
 
 
+def _farm(args, bars: ProgressBars) -> int:
+    from fyi.farm import farm, status, status_lines
+
+    if args.farm_command == "status":
+        print("\n".join(status_lines(status(args.dir))))
+        return 0
+    bars.timed = "scenes"
+    result = farm(args.jobs, args.out, workers=args.workers, address=args.address, variations=args.variations,
+                  retries=args.retries, quality=args.quality, views=args.views, frames=args.frames, fps=args.fps,
+                  progress=bars, report=lambda line: bars.write(f"fyi farm: {line}"))
+    bars.close()
+    done, failed = result.count("done"), result.count("failed")
+    print(f"{done} done, {failed} failed of {len(result.jobs)} jobs: {Path(args.out) / 'dataset.json'}")
+    if failed:
+        print(f"fyi: {failed} of {len(result.jobs)} jobs failed; see fyi farm status {args.out}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -166,6 +199,24 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--samples", type=int, default=8)
     g.add_argument("--quiet", action="store_true")
 
+    f = sub.add_parser("farm", help="many scenes from a list of jobs, on Ray (a laptop or a cluster)")
+    fsub = f.add_subparsers(dest="farm_command", required=True)
+    fr = fsub.add_parser("run", help="make every job's scene (again only what is unfinished), then the dataset files")
+    fr.add_argument("jobs", help="a JSONL file (one job a line: instruction or spec, id, seed, variations, frames, "
+                                 "fps, quality, views), a folder of scene.yaml files, or - for JSONL on stdin")
+    fr.add_argument("--out", required=True, help="dataset folder: OUT/<job id>/, dataset.json, coco.json, hf/")
+    fr.add_argument("--workers", type=int, help="scenes at once (default: one per core; local Ray)")
+    fr.add_argument("--address", help="an existing Ray cluster: auto or ray://HOST:PORT")
+    fr.add_argument("--variations", type=int, default=1, help="seeds per instruction (seed, seed+1, ...)")
+    fr.add_argument("--retries", type=int, default=1, help="further tries of a failed job before it is recorded")
+    fr.add_argument("--quality", choices=("draft", "standard", "high"), default="draft")
+    fr.add_argument("--views", type=int, default=4)
+    fr.add_argument("--frames", type=int, default=0)
+    fr.add_argument("--fps", type=float, default=24.0)
+    fr.add_argument("--quiet", action="store_true")
+    fs = fsub.add_parser("status", help="done / failed / pending, throughput and each failure's error")
+    fs.add_argument("dir")
+
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
@@ -206,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.spec}: ok, {len(spec.objects)} objects, {len(spec.relations)} relations, {state}")
         elif args.command == "assets":
             _assets(args, bars)
+        elif args.command == "farm":
+            return _farm(args, bars)
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 

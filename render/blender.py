@@ -104,7 +104,12 @@ class BlenderScene:
         sc = self.scene
         sc.render.engine = "CYCLES"
         sc.cycles.device = "CPU"
-        sc.render.threads_mode = "AUTO"
+        # A farm worker renders with its share of the cores (FYI_RENDER_THREADS), so N workers on one
+        # machine do not oversubscribe it; alone, Blender takes them all.
+        threads = int(os.environ.get("FYI_RENDER_THREADS", "0") or 0)
+        sc.render.threads_mode = "FIXED" if threads > 0 else "AUTO"
+        if threads > 0:
+            sc.render.threads = threads
         sc.render.use_persistent_data = True
         sc.cycles.seed = self.resolved.seed % 2**31  # Cycles takes a signed 32-bit seed
         sc.cycles.use_animated_seed = False

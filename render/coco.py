@@ -1,4 +1,8 @@
-"""coco.json: COCO instances (compressed RLE masks, boxes, categories) from the rendered instance masks."""
+"""coco.json: COCO instances (compressed RLE masks, boxes, categories) from the rendered instance masks.
+
+Category ids and names come from the one fixed table, render.coco_categories: COCO's official ids and
+names for its 80 classes, fixed ids above 90 for FYI's others; the same in every scene and dataset.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,17 +12,9 @@ from PIL import Image
 from pycocotools import mask as mask_util
 
 from fyi.errors import FyiError
+from fyi.render.coco_categories import coco_category
 from fyi.render.exporters import plain, view_name, write_json
-from fyi.render.scene_graph import category_name
 from fyi.scenes.spec import CameraSpec, SceneSpec
-
-
-def supercategory(category: str) -> str:
-    """The catalog group of a category ("furniture", "tableware"...), or "object" if it has none."""
-    from fyi.assets.catalog import info, resolve_category
-
-    known = resolve_category(category)  # None for a file or Objaverse category the catalog lacks
-    return info(known).group if known else "object"
 
 
 def read_instance_mask(path: Path, camera: CameraSpec) -> np.ndarray:
@@ -46,8 +42,7 @@ def mask_annotation(mask: np.ndarray) -> dict:
 def coco_dataset(spec: SceneSpec, views_dir: Path) -> dict:
     """The COCO instances dict: one image per view, one annotation per object visible in it."""
     views_dir = Path(views_dir)
-    names = sorted({category_name(o.category) for o in spec.objects})
-    category_ids = {name: i for i, name in enumerate(names, start=1)}
+    categories = sorted({coco_category(o.category) for o in spec.objects})
     licenses = sorted({o.asset.license for o in spec.objects if o.asset})
     images, annotations = [], []
     for camera in sorted(spec.cameras, key=lambda c: c.id):
@@ -63,16 +58,22 @@ def coco_dataset(spec: SceneSpec, views_dir: Path) -> dict:
             if obj.instance_id not in present:
                 continue
             annotations.append({"id": len(annotations) + 1, "image_id": image_id,
-                                "category_id": category_ids[category_name(obj.category)],
+                                "category_id": coco_category(obj.category).id,
                                 **mask_annotation(ids == obj.instance_id), "iscrowd": 0,
                                 "instance_id": obj.instance_id, "object_id": obj.id})
     return {
         "info": {"description": f"FYI scene {spec.scene_id}", "version": "1.0", "contributor": "FYI"},
         "licenses": [{"id": i, "name": name, "url": ""} for i, name in enumerate(licenses, start=1)],
         "images": images,
-        "categories": [{"id": category_ids[n], "name": n, "supercategory": supercategory(n)} for n in names],
+        "categories": [category_record(c) for c in categories],
         "annotations": annotations,
     }
+
+
+def category_record(category) -> dict:
+    """A coco.json category; "fyi_category" is FYI's name of it (scene.json's "category")."""
+    return {"id": category.id, "name": category.name, "supercategory": category.supercategory,
+            "fyi_category": category.fyi}
 
 
 def write_coco(spec: SceneSpec, views_dir: Path, path: Path) -> dict:

@@ -8,18 +8,14 @@ from PIL import Image
 from fyi.agents.critic import colour_name  # what a person (and the bench scorer) calls a colour
 from fyi.assets.catalog import DISPLAYS, build_asset, categories, info, resolve_category
 from fyi.assets.style import COLORS, Style
+from fyi.render.coco_categories import COCO as COCO_TABLE
+from fyi.render.coco_categories import FYI_NAME, snake
 
-COCO = ("person bicycle car motorcycle airplane bus train truck boat traffic_light fire_hydrant stop_sign "
-        "parking_meter bench bird cat dog horse sheep cow elephant bear zebra giraffe backpack umbrella handbag tie "
-        "suitcase frisbee skis snowboard sports_ball kite baseball_bat baseball_glove skateboard surfboard "
-        "tennis_racket bottle wine_glass cup fork knife spoon bowl banana apple sandwich orange broccoli carrot "
-        "hot_dog pizza donut cake chair couch potted_plant bed dining_table toilet tv laptop mouse remote keyboard "
-        "cell_phone microwave oven toaster sink refrigerator book clock vase scissors teddy_bear hair_drier "
-        "toothbrush").split()
+# COCO's 80 class names as FYI spells them (snake_case), from the one table the exporters use
+COCO = [snake(c.name) for c in COCO_TABLE]
 
 # COCO names served by a category registered under another name
-EXISTING_UNDER_ANOTHER_NAME = {"couch": "sofa", "dining_table": "table", "cup": "mug", "refrigerator": "fridge",
-                               "cell_phone": "phone", "sports_ball": "ball"}
+EXISTING_UNDER_ANOTHER_NAME = {snake(coco): fyi for coco, fyi in FYI_NAME.items()}
 
 # (min, max) metres: height (z), and the longer horizontal side (max of x, y); real-world sizes
 COCO_SIZE = {

@@ -101,7 +101,7 @@ def test_coco_loads_and_boxes_agree_with_masks(scene):
     coco = COCO(str(d / "coco.json"))
     graph = read_json(d / "scene.json")
     assert len(coco.getImgIds()) == 4
-    assert {c["name"] for c in coco.loadCats(coco.getCatIds())} == {"table", "mug", "chair"}
+    assert {c["name"] for c in coco.loadCats(coco.getCatIds())} == {"dining table", "cup", "chair"}
     for ann in coco.loadAnns(coco.getAnnIds()):
         img = coco.loadImgs(ann["image_id"])[0]
         m = instance(d / img["file_name"].replace("rgb", "instance"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -14,10 +15,10 @@ from PIL import Image
 from pycocotools import mask as mask_util
 from pycocotools.coco import COCO
 
-from fyi.assets.catalog import info, resolve_category
 from fyi.assets.model import Asset, Part, Surface
 from fyi.errors import FyiError
 from fyi.render.coco import write_coco
+from fyi.render.coco_categories import FOREIGN_BASE
 from fyi.render.exporters import plain
 from fyi.assets.color import srgb_to_linear
 from fyi.render.glb import write_glb
@@ -227,11 +228,11 @@ def test_coco_loads_and_masks_and_boxes_agree(scene):
     assert coco.imgs[1]["file_name"] == "views/rgb/0000.png" and (root / coco.imgs[1]["file_name"]).is_file()
     assert (coco.imgs[2]["width"], coco.imgs[2]["height"]) == (W, H)
     cats = coco.loadCats(coco.getCatIds())
-    assert [(c["id"], c["name"]) for c in cats] == [(1, "antique_gizmo"), (2, "mug"), (3, "table")]
-    for cat in cats:  # the catalog's group where the catalog knows the category, "object" where it does not
-        known = resolve_category(cat["name"])
-        assert cat["supercategory"] == (info(known).group if known else "object")
-    assert cats[0]["supercategory"] == "object"
+    # COCO's own ids and names for COCO's classes; a name no table holds gets its fixed hashed id
+    gizmo = FOREIGN_BASE + zlib.crc32(b"antique_gizmo") % 10**6
+    assert [(c["id"], c["name"], c["supercategory"], c["fyi_category"]) for c in cats] == [
+        (47, "cup", "kitchen", "mug"), (67, "dining table", "furniture", "table"),
+        (gizmo, "antique_gizmo", "object", "antique_gizmo")]
     seen = set()
     for ann in coco.loadAnns(coco.getAnnIds()):
         cam_id = ann["image_id"] - 1
@@ -243,7 +244,7 @@ def test_coco_loads_and_masks_and_boxes_agree(scene):
         assert ann["bbox"] == [xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1]
         assert ann["iscrowd"] == 0 and isinstance(ann["segmentation"]["counts"], str)
         assert spec.object(ann["object_id"]).instance_id == ann["instance_id"]
-        assert coco.cats[ann["category_id"]]["name"] == {"table": "table", "mug": "mug",
+        assert coco.cats[ann["category_id"]]["name"] == {"table": "dining table", "mug": "cup",
                                                           "cube": "antique_gizmo"}[ann["object_id"]]
         seen.add((cam_id, ann["object_id"]))
     assert seen == {(0, "table"), (0, "mug"), (0, "cube"), (1, "table"), (1, "mug")}  # the cube is off view 1
