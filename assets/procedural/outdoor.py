@@ -445,9 +445,10 @@ def _shaft_with_blade(length: float, shaft_r: float, blade_l: float, blade_w: fl
 @category("oar", size=((0.03, 0.25), (2.0, 4.0)), group="sports", placement="floor",
           synonyms=("rowing oar", "boat oar", "oars", "sweep oar", "scull"))
 def oar(rng: np.random.Generator) -> Asset:
-    length = vary(rng, 2.8, 0.2)
-    shaft, blade, handle = _shaft_with_blade(length, 0.022, length * 0.22, vary(rng, 0.17, 0.1), 0.014, "straight")
-    collar = [rod((length * 0.05, 0, 0.022 + 0.0102), (length * 0.12, 0, 0.022 + 0.0102), 0.03, 12)]
+    length = vary(rng, 2.4, 0.12)
+    shaft, blade, handle = _shaft_with_blade(length, 0.026, length * 0.25, vary(rng, 0.22, 0.08), 0.014, "straight")
+    z = shaft[0].bounds.mean(axis=0)[2]
+    collar = [rod((length * 0.05, 0, z), (length * 0.12, 0, z), 0.034, 12)]
     wood = rng.random() < 0.6
     colour = jitter(rng, WOODS[2] if wood else pick(rng, (WHITE, (0.85, 0.15, 0.1), (0.1, 0.3, 0.7), (0.95, 0.75, 0.1))), 0.03)
     parts = [part("oar", [*shaft, *blade], "wood" if wood else "plastic", colour),

@@ -11,8 +11,8 @@ import trimesh
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
 from fyi.assets.procedural.palette import BLACK, METAL, WHITE
-from fyi.assets.procedural.shapes import (box, cone, ellipsoid, hull, jitter, make_asset, part, pick, rod, superellipsoid,
-                                          top_surface, torus, tube, vary)
+from fyi.assets.procedural.shapes import (box, cone, ellipsoid, hull, jitter, make_asset, part, pick, rod, rotate,
+                                          superellipsoid, top_surface, torus, tube, vary)
 
 STITCH_RED = (0.75, 0.08, 0.08)
 FELT = (0.8, 0.9, 0.2)
@@ -120,27 +120,42 @@ def ski_boot(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a stiff plastic ski boot with four metal buckles over the instep and cuff")
 
 
+def _ski_pole(length: float, basket_r: float, y: float) -> tuple[list, list, list]:
+    """One ski pole lying along X at y, held up by its basket: grip at -X, tip at +X (shaft, grip, basket)."""
+    z = basket_r
+    x0, x1 = -length / 2, length / 2
+    shaft = [rod((x0 + 0.12, y, z), (x1 - 0.06, y, z), 0.009, 10)]
+    tip = cone(0.006, 0.05, (0, 0, 0), 8)
+    tip.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (0, 1, 0)))
+    basket = torus(basket_r * 0.8, basket_r * 0.2, (0, 0, 0), 20, 6)
+    basket.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (0, 1, 0)))
+    spokes = [rod((0, -basket_r * 0.8, 0), (0, basket_r * 0.8, 0), 0.003, 4), rod((0, 0, -basket_r * 0.8), (0, 0, basket_r * 0.8), 0.003, 4)]
+    tip.apply_translation((x1 - 0.06, y, z))
+    for m in [basket, *spokes]:
+        m.apply_translation((x1 - 0.12, y, z))
+    grip = [rod((x0, y, z), (x0 + 0.19, y, z), 0.02, 12), ellipsoid((0.024, 0.024, 0.024), (x0 + 0.005, y, z), 1)]
+    strap = tube([(x0 + 0.02, y, z + 0.012), (x0 - 0.03, y + 0.06, z * 0.5), (x0 - 0.1, y + 0.09, 0.008),
+                  (x0 - 0.07, y + 0.02, 0.008), (x0 + 0.05, y, z * 0.6)], 0.008, 6)
+    return shaft, [*grip, strap], [basket, *spokes, tip]
+
+
 @category("ski_pole", size=((0.05, 0.15), (1.0, 1.6)), group="sports", placement="floor",
           synonyms=("ski pole", "ski stick", "skiing pole", "trekking pole"))
 def ski_pole(rng: np.random.Generator) -> Asset:
+    # a pair, as they are carried and set down: one thin pole alone is a line no picture shows
     length = vary(rng, 1.25, 0.12)
-    basket_r = vary(rng, 0.045, 0.15)
-    z = basket_r  # lying along X, held up by the basket: grip at -X, tip at +X
-    x0, x1 = -length / 2, length / 2
-    shaft = [rod((x0 + 0.12, 0, z), (x1 - 0.06, 0, z), 0.009, 10)]
-    tip = cone(0.006, 0.05, (0, 0, 0), 8)
-    tip.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (0, 1, 0)))
-    tip.apply_translation((x1 - 0.06, 0, z))
-    basket = torus(basket_r * 0.8, basket_r * 0.2, (0, 0, 0), 20, 6)
-    spokes = [rod((0, -basket_r * 0.8, 0), (0, basket_r * 0.8, 0), 0.003, 4), rod((0, 0, -basket_r * 0.8), (0, 0, basket_r * 0.8), 0.003, 4)]
-    basket.apply_transform(trimesh.transformations.rotation_matrix(np.pi / 2, (0, 1, 0)))
-    for m in [basket, *spokes]:
-        m.apply_translation((x1 - 0.12, 0, z))
-    grip = [rod((x0, 0, z), (x0 + 0.16, 0, z), 0.017, 12), ellipsoid((0.02, 0.02, 0.02), (x0 + 0.005, 0, z), 1)]
-    strap = tube([(x0 + 0.02, 0, z + 0.012), (x0 - 0.02, 0.05, z + 0.005), (x0 - 0.06, 0.07, 0.01), (x0 - 0.03, 0.02, 0.008),
-                  (x0 + 0.05, 0.0, z - 0.005)], 0.004, 4)
+    basket_r = vary(rng, 0.055, 0.1)  # touring and powder baskets, 10-12 cm across
+    shafts, grips, baskets = [], [], []
+    spread = vary(rng, 0.13, 0.2)  # crossed near the tips, grips apart
+    for side in (-1, 1):
+        shaft, grip, basket = _ski_pole(length, basket_r, side * basket_r * 1.1)
+        for m in [*shaft, *grip, *basket]:
+            rotate(m, side * spread, (0, 0, 1), (length * 0.3, 0, 0))
+        shafts += shaft
+        grips += grip
+        baskets += basket
     colour = jitter(rng, pick(rng, (METAL, BLACK, (0.85, 0.1, 0.08), (0.1, 0.35, 0.8), (0.95, 0.75, 0.1))), 0.03)
-    parts = [part("ski_pole", shaft, "metal", colour, roughness=0.25),
-             part("grip", [*grip, strap], "rubber", BLACK, role="detail"),
-             part("basket", [basket, *spokes, tip], "plastic", pick(rng, (BLACK, (0.2, 0.2, 0.22), WHITE)), role="detail")]
-    return make_asset(parts, description="a ski pole lying down: a grip with a wrist strap, a thin shaft, a basket near the tip")
+    parts = [part("ski_pole", shafts, "metal", colour, roughness=0.25),
+             part("grip", grips, "rubber", BLACK, role="detail"),
+             part("basket", baskets, "plastic", pick(rng, (BLACK, (0.2, 0.2, 0.22), WHITE)), role="detail")]
+    return make_asset(parts, description="a pair of ski poles lying down: grips with wrist straps, thin shafts, baskets near the tips")

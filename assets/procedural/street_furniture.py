@@ -67,21 +67,23 @@ def flag_parts(rng: np.random.Generator, width: float, height: float, x0: float,
     return parts
 
 
-@category("streetlight", size=((5.0, 12.0), (1.0, 3.2)), group="outdoor", placement="floor",
+@category("streetlight", size=((5.0, 12.0), (1.0, 5.5)), group="outdoor", placement="floor",
           synonyms=("street light", "street lamp", "streetlamp", "road light", "street lights"))
 def streetlight(rng: np.random.Generator) -> Asset:
-    h = vary(rng, 8.0, 0.2)
-    reach = vary(rng, 1.8, 0.2)  # how far the arm carries the head out over the road, along +X
-    pole = lathe([(0.0, 0.0), (0.12, 0.0), (0.12, 0.5), (0.09, 0.55), (0.06, h - 0.4), (0.0, h - 0.4)], 20)
+    h = vary(rng, 5.6, 0.1)  # a residential street's light; main roads' reach 10 m and more
+    reach = vary(rng, 1.5, 0.2)  # how far an arm carries its head out over the road, along X
+    pole = lathe([(0.0, 0.0), (0.2, 0.0), (0.2, 0.7), (0.14, 0.76), (0.09, h - 0.4), (0.0, h - 0.4)], 20)
     bend = 0.6
-    arc = arc_points(bend, np.pi, np.pi / 2, (bend, 0, h - 0.4), "xz", 10)
-    arm = tube(np.vstack([[(0.0, 0.0, h - 1.2)], arc, [(reach, 0.0, h + bend - 0.4)]]), 0.045, 12)
-    hz = h + bend - 0.45
-    head = superellipsoid((0.38, 0.16, 0.08), (reach + 0.3, 0, hz), 0.5, 3)
-    lens = superellipsoid((0.3, 0.12, 0.02), (reach + 0.32, 0, hz - 0.07), 0.5, 2)
+    metal, lenses = [pole], []
+    for side in ((-1, 1) if rng.random() < 0.25 else (1,)):  # one arm, or two over a median
+        arc = arc_points(bend, np.pi, np.pi / 2, (bend, 0, h - 0.4), "xz", 10)
+        arm = tube(np.vstack([[(0.0, 0.0, h - 1.2)], arc, [(reach, 0.0, h + bend - 0.4)]]) * (side, 1, 1), 0.055, 12)
+        hz = h + bend - 0.45
+        metal += [arm, superellipsoid((0.42, 0.18, 0.09), (side * (reach + 0.32), 0, hz), 0.5, 3)]
+        lenses.append(superellipsoid((0.33, 0.13, 0.02), (side * (reach + 0.34), 0, hz - 0.08), 0.5, 2))
     colour = jitter(rng, pick(rng, (POLE_GREY, POLE_GREY, DARK_METAL, (0.2, 0.3, 0.25))), 0.02)
-    parts = [part("streetlight", [pole, arm, head], "metal", colour, roughness=0.4),
-             part("lamp", lens, "emissive", LAMP_LIGHT, role="detail")]
+    parts = [part("streetlight", metal, "metal", colour, roughness=0.4),
+             part("lamp", lenses, "emissive", LAMP_LIGHT, role="detail")]
     return make_asset(parts, description="a tall street light: a pole whose curved arm holds a lamp head over the road")
 
 
@@ -114,9 +116,21 @@ def lamppost(rng: np.random.Generator) -> Asset:
 @category("street_sign", size=((2.3, 4.0), (0.5, 1.1)), group="outdoor", placement="floor",
           synonyms=("street sign", "street name sign", "signpost", "sign post", "street signs"))
 def street_sign(rng: np.random.Generator) -> Asset:
-    h = vary(rng, 2.8, 0.12)
-    blade_l, blade_h = vary(rng, 0.75, 0.15), vary(rng, 0.18, 0.1)
-    pole = rod((0, 0, 0), (0, 0, h + 0.05), 0.03, 12)
+    h = vary(rng, 2.9, 0.1)
+    blade_l, blade_h = vary(rng, 0.9, 0.12), vary(rng, 0.22, 0.1)
+    pole = rod((0, 0, 0), (0, 0, h + 0.05), 0.035, 12)
+    # a regulatory sign under the name blades: a white rectangle with black lettering, or a yellow diamond
+    zs = h - blade_h * 2.2 - 0.45
+    if rng.random() < 0.5:
+        lower = [box((0.45, 0.01, 0.6), (0, -0.045, zs))]
+        lower_marks = [box((0.34, 0.004, 0.07), (0, -0.052, zs + dz)) for dz in (0.18, 0.05)] + \
+            [box((0.2, 0.004, 0.18), (0, -0.052, zs - 0.14))]
+        lower_colour = WHITE
+    else:
+        lower = [box((0.45, 0.01, 0.45), (0, -0.045, zs))]
+        rotate(lower[0], np.pi / 4, (0, 1, 0), (0, -0.045, zs))
+        lower_marks = [box((0.05, 0.004, 0.18), (0, -0.052, zs)), box((0.18, 0.004, 0.05), (0, -0.052, zs))]
+        lower_colour = (0.98, 0.8, 0.05)
     colour = jitter(rng, pick(rng, (SIGN_GREEN, SIGN_GREEN, (0.1, 0.2, 0.55), (0.1, 0.1, 0.1))), 0.02)
     blades, text = [], []
     for k, z in enumerate((h - blade_h / 2, h - blade_h * 1.6)):
@@ -131,8 +145,10 @@ def street_sign(rng: np.random.Generator) -> Asset:
                 text.append(box((0.003, blade_l * 0.7, blade_h * 0.35), (0.04 + y * 0.0075, 0, z)))
     parts = [part("street_sign", blades, "metal", colour, roughness=0.35),
              part("lettering", text, "plastic", WHITE, role="detail"),
+             part("lower_sign", lower, "metal", lower_colour, role="detail", roughness=0.35),
+             part("lower_sign_marks", lower_marks, "plastic", BLACK, role="detail"),
              part("pole", pole, "metal", POLE_GREY)]  # a body part like stop_sign's: the blades are small
-    return make_asset(parts, description="a street name sign: two crossed coloured blades with white lettering on a pole")
+    return make_asset(parts, description="a street sign: two crossed name blades with white lettering over a traffic sign on a pole")
 
 
 def _picture(w: float, h: float, y: float, z0: float, rng: np.random.Generator) -> tuple[list, list]:
