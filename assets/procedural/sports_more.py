@@ -57,7 +57,7 @@ def tennis_ball(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.0335, 0.015)
     seam = seam_curve(r, 96, 0.0003)
     line = tube(np.vstack([seam, seam[:1]]), 0.0012, 6).apply_translation((0, 0, r))
-    colour = jitter(rng, pick(rng, (FELT, FELT, (0.85, 0.95, 0.25), (0.95, 0.5, 0.1))), 0.02)
+    colour = jitter(rng, pick(rng, (FELT, FELT, (0.85, 0.95, 0.25), (0.75, 0.88, 0.15))), 0.02)
     parts = [part("tennis_ball", resting_ball(r), "fabric", colour, roughness=0.9),
              part("seam", line, "rubber", WHITE, role="detail")]
     return make_asset(parts, description="a fuzzy yellow-green tennis ball with a white seam")

@@ -45,9 +45,9 @@ def wheel(rng: np.random.Generator) -> Asset:
     # the tyre: a rounded ring about Z, then stood on its tread with its face toward -Y
     tyre = lathe([(rim_r, -w / 2), (R - 0.03, -w / 2), (R, -w / 2 + 0.04), (R, w / 2 - 0.04), (R - 0.03, w / 2), (rim_r, w / 2),
                   (rim_r, w * 0.4), (rim_r, -w * 0.4)], 48)
-    treads = [box((0.025, 0.025, w * 0.8), (R, 0, 0)) for _ in range(24)]
+    treads = [box((0.014, 0.03, w * 0.8), (R - 0.003, 0, 0)) for _ in range(30)]  # tread blocks, 4 mm proud
     for k, t in enumerate(treads):
-        rotate(t, 2 * np.pi * k / 24, (0, 0, 1))
+        rotate(t, 2 * np.pi * k / 30, (0, 0, 1))
     rim = lathe([(0.0, -w * 0.38), (rim_r, -w * 0.4), (rim_r, w * 0.4), (rim_r * 0.3, w * 0.2), (0.0, w * 0.2)], 32)
     face = torus(rim_r * 0.95, 0.012, (0, 0, -w * 0.4), 32, 6)
     spokes = []
