@@ -157,5 +157,6 @@ def ski_pole(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, pick(rng, (METAL, BLACK, (0.85, 0.1, 0.08), (0.1, 0.35, 0.8), (0.95, 0.75, 0.1))), 0.03)
     parts = [part("ski_pole", shafts, "metal", colour, roughness=0.25),
              part("grip", grips, "rubber", BLACK, role="detail"),
-             part("basket", baskets, "plastic", pick(rng, (BLACK, (0.2, 0.2, 0.22), WHITE)), role="detail")]
+             # the baskets are a body part: seen from above they cover as much as the thin shafts
+             part("basket", baskets, "plastic", pick(rng, (BLACK, (0.2, 0.2, 0.22), WHITE)))]
     return make_asset(parts, description="a pair of ski poles lying down: grips with wrist straps, thin shafts, baskets near the tips")
