@@ -23,6 +23,10 @@ VISIBLE = 0.02  # the subject covers at least this share of its studio picture
 FRONT_PARTS = {
     "tv": "screen", "monitor": "screen", "fridge": "handles",
     "dog": "eyes_nose", "cat": "eyes_nose",
+    "mailbox": "handle", "fire_extinguisher": "hose", "scoreboard": "digits", "signboard": "lettering",  # street_furniture
+    "grill": "handle", "ladder": "ladder", "storage_tank": "ladder",  # outdoor
+    "wheel": "hub", "minivan": "headlights", "fire_engine": "headlights", "trailer_truck": "headlights",  # vehicles_more
+    "ski_boot": "buckles",  # sports_more
 }
 
 
