@@ -52,7 +52,7 @@ def frisbee(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a plastic flying disc")
 
 
-@category("skis", size=((0.05, 0.15), (1.4, 2.0)), group="sports", placement="floor", synonyms=("ski", "pair of skis", "ski poles"))
+@category("skis", size=((0.05, 0.15), (1.4, 2.0)), group="sports", placement="floor", synonyms=("ski", "pair of skis"))
 def skis(rng: np.random.Generator) -> Asset:
     length = vary(rng, 1.7, 0.08)
     width = vary(rng, 0.09, 0.1)
