@@ -23,6 +23,8 @@ VISIBLE = 0.02  # the subject covers at least this share of its studio picture
 FRONT_PARTS = {
     "tv": "screen", "monitor": "screen", "fridge": "handles",
     "dog": "eyes_nose", "cat": "eyes_nose",
+    "baseball_cap": "bill", "coat": "buttons", "dress": "belt", "bridal_gown": "lace", "suit": "tie", "dress_suit": "tie",
+    "sunglasses": "lenses", "goggles": "lens", "watch": "dial", "necklace": "pendant", "choker": "pendant", "dog_collar": "tag", "knee_pad": "cap", "shopping_bag": "logo",
 }
 
 

@@ -730,8 +730,10 @@ def sock(rng: np.random.Generator) -> Asset:
                     (foot - w / 2 + 0.03, 0.0), (foot - w / 2, w * 0.2)], t)
     accent = pick(rng, (WHITE, BLACK, (0.7, 0.1, 0.1), (0.2, 0.3, 0.6)))
     accent = accent if accent != colour else BLACK
-    heel = ellipse_piece((-w / 2 + 0.02, -w * 0.25), 0.04, 0.05, 0.001, t, 12)
-    toe = ellipse_piece((foot - w / 2 - 0.01, -w * 0.2), 0.035, 0.055, 0.001, t, 12)
+    heel = piece([(-w / 2 + 0.01, w * 0.05), (-w / 2 + 0.005, -w * 0.45), (-w / 2 + 0.06, -w * 0.55),
+                  (-w / 2 + 0.07, w * 0.05)], 0.001, t)
+    toe = piece([(foot - w / 2 - 0.05, -w * 0.55), (foot - w / 2, -w * 0.55), (foot - w / 2 + 0.025, -w * 0.4),
+                 (foot - w / 2 + 0.025, 0.0), (foot - w / 2 - 0.05, 0.0)], 0.001, t)
     cuff = strip((-w / 2 - 0.003, leg - 0.025), (w / 2 + 0.003, leg - 0.025), 0.05, t * 0.3, t * 0.8)
     bands = [strip((-w / 2 + 0.005, v), (w / 2 - 0.005, v), 0.012, 0.001, t) for v in (leg - 0.07, leg - 0.095)]
     parts = [part("sock", [shaft, foot_m, cuff], "fabric", colour),
@@ -833,9 +835,13 @@ def sandal(rng: np.random.Generator) -> Asset:
     s = vary(rng, 0.025, 0.2)
     colour = jitter(rng, pick(rng, LEATHER_BROWNS + ((0.1, 0.1, 0.12), (0.85, 0.75, 0.6))), 0.03)
     straps = []
-    for x in (-length * 0.22, -length * 0.02):  # over the toes and the instep
-        straps.append(tube(arc_points(width * 0.44, 0.0, np.pi, (x, 0.0, s), "yz", 12), 0.007, 8))
-    ankle = tube(arc_points(width * 0.4, 0.0, np.pi, (length * 0.28, 0.0, s + 0.06), "yz", 12), 0.006, 8)
+    for x in (-length * 0.22, -length * 0.02):  # flat bands over the toes and the instep
+        band = tube(arc_points(width * 0.44, 0.0, np.pi, (0.0, 0.0, 0.0), "yz", 12), 0.006, 8)
+        band.apply_scale((2.5, 1.0, 0.7 if x < 0 else 0.9))
+        straps.append(band.apply_translation((x, 0.0, s)))
+    ankle = tube(arc_points(width * 0.4, 0.0, np.pi, (0.0, 0.0, 0.0), "yz", 12), 0.005, 8)
+    ankle.apply_scale((1.6, 1.0, 0.6))
+    ankle.apply_translation((length * 0.28, 0.0, s + 0.06))
     riser = [rod((length * 0.28, sy * width * 0.4, s), (length * 0.28, sy * width * 0.4, s + 0.06), 0.006, 6) for sy in (-1, 1)]
     bed = sole(length * 0.95, width * 0.95, 0.004, s)
     parts = [part("sandal", [*straps, ankle, *riser, bed], "leather", colour, roughness=0.4),
@@ -901,7 +907,7 @@ def hat(rng: np.random.Generator) -> Asset:
 
 
 @category("cowboy_hat", size=((0.1, 0.22), (0.33, 0.5)), group="clothing", placement="surface",
-          synonyms=("ten-gallon hat", "ten gallon hat", "stetson", "western hat", "cowgirl hat"))
+          synonyms=("stetson", "western hat", "cowgirl hat"))
 def cowboy_hat(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.1, 0.05)
     rb = r + vary(rng, 0.09, 0.12)
