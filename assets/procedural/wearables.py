@@ -95,7 +95,7 @@ def goggles(rng: np.random.Generator) -> Asset:
     strap_band = [tube([(x, y, h / 2 + dz) for x, y, _ in strap_path], 0.004, 5) for dz in (-0.012, 0.012)]
     colour = jitter(rng, pick(rng, ((0.85, 0.4, 0.1), (0.2, 0.5, 0.85), (0.7, 0.2, 0.6), (0.1, 0.1, 0.12),
                                     (0.9, 0.75, 0.2))), 0.03)
-    parts = [part("lens", lens, "glass", colour, roughness=0.05),
+    parts = [part("lens", lens, "plastic", colour, roughness=0.08),
              part("frame", frame, "plastic", pick(rng, (BLACK, WHITE, (0.2, 0.2, 0.22)))),
              part("strap", [strap, *strap_band], "fabric", pick(rng, (BLACK, (0.6, 0.1, 0.1), (0.15, 0.3, 0.6))),
                   role="detail")]
@@ -139,46 +139,33 @@ def mask(rng: np.random.Generator) -> Asset:
 @category("watch", size=((0.055, 0.1), (0.04, 0.09)), group="accessory", placement="surface",
           synonyms=("wristwatch", "wrist watch", "smartwatch", "smart watch"))
 def watch(rng: np.random.Generator) -> Asset:
-    r = vary(rng, 0.034, 0.08)  # the strap closed in a loop, standing; the case on its front
+    r = vary(rng, 0.034, 0.08)  # the strap closed in a loop standing on its edge, the case at its front
     band_w = vary(rng, 0.02, 0.1)
-    strap = on_edge(ring(r, r - 0.003, band_w))
-    strap.apply_translation((0, band_w / 2, r))
+    strap = rotate(ring(r, r - 0.003, band_w), np.pi / 2, (0, 1, 0))
+    strap.apply_translation((-band_w / 2, 0.0, r))
     smart = rng.random() < 0.3
     cr = vary(rng, 0.02, 0.1)
+    depth = 0.011
+    y_face = -r - depth
     if smart:
-        case = box((cr * 1.7, 0.011, cr * 2.0), (0, 0, 0))
+        case = box((cr * 1.7, depth, cr * 2.0), (0, -r - depth / 2 + 0.001, r))
+        dial = box((cr * 1.45, 0.002, cr * 1.75), (0, y_face, r))
+        bezel = box((cr * 1.55, 0.0015, cr * 1.85), (0, y_face + 0.0005, r))
     else:
-        case = rotate(cylinder(cr, 0.011, (0, 0, -0.0055)), np.pi / 2, (1, 0, 0))
-    case.apply_translation((0, -r + 0.002 + band_w / 2 - band_w / 2, 2 * r - 0.004))
-    rotate(case, -0.0, (1, 0, 0))
-    # the case sits at the loop's front-top, leaning toward the viewer
-    case_c = np.array((0, -r * 0.7, r + r * 0.7))
-    case.apply_translation(case_c - case.bounds.mean(axis=0))
-    rotate(case, np.pi / 4, (1, 0, 0), case_c)
-    face_r = cr * 0.82
-    if smart:
-        dial = box((cr * 1.45, 0.002, cr * 1.75), (0, 0, 0))
-    else:
-        dial = rotate(cylinder(face_r, 0.002, (0, 0, -0.001)), np.pi / 2, (1, 0, 0))
-    normal = np.array((0, -np.cos(np.pi / 4), np.sin(np.pi / 4)))
-    rotate(dial, np.pi / 4, (1, 0, 0))
-    dial.apply_translation(case_c + normal * 0.0055 - dial.bounds.mean(axis=0))
-    metal = pick(rng, (SILVER, GOLD, DARK_METAL))
-    strap_colour = jitter(rng, pick(rng, LEATHER_BROWNS + (BLACK, SILVER)), 0.02)
+        case = rotate(cylinder(cr, depth, (0, 0, 0)), np.pi / 2, (1, 0, 0)).apply_translation((0, -r + 0.001, r))
+        dial = rotate(cylinder(cr * 0.82, 0.002, (0, 0, 0)), np.pi / 2, (1, 0, 0)).apply_translation((0, y_face, r))
+        bezel = on_edge(torus(cr * 0.9, 0.0018, (0, 0, 0), 32, 6)).apply_translation((0, y_face, r))
     hands = []
     if not smart:
-        for length, angle in ((face_r * 0.55, 0.8), (face_r * 0.8, 2.6)):
-            tip = case_c + normal * 0.0075 + length * (np.cos(angle) * np.array((1, 0, 0)) +
-                                                       np.sin(angle) * np.array((0, np.sin(np.pi / 4), np.cos(np.pi / 4))))
-            hands.append(rod(case_c + normal * 0.0075, tip, 0.0012, 5))
-    parts = [part("watch", [strap, case], "leather" if strap_colour not in (SILVER,) else "metal", strap_colour),
+        for length, angle in ((cr * 0.45, 0.9), (cr * 0.7, 2.5)):
+            hands.append(rod((0, y_face - 0.0015, r), (length * np.cos(angle), y_face - 0.0015, r + length * np.sin(angle)),
+                             0.0012, 5))
+    metal = pick(rng, (SILVER, GOLD, DARK_METAL))
+    strap_colour = jitter(rng, pick(rng, LEATHER_BROWNS + (BLACK, SILVER)), 0.02)
+    parts = [part("watch", [strap, case], "metal" if strap_colour == SILVER else "leather", strap_colour),
              part("dial", dial, "emissive" if smart else "ceramic", (0.05, 0.1, 0.2) if smart else
                   pick(rng, (WHITE, (0.1, 0.12, 0.2), (0.9, 0.85, 0.7))), role="detail"),
-             part("bezel", torus(face_r * 1.08, 0.0015, (0, 0, 0), 32, 6) if not smart else
-                  box((cr * 1.55, 0.002, cr * 1.85)), "metal", metal, role="detail")]
-    bezel = parts[2].mesh
-    rotate(bezel, np.pi / 2 + np.pi / 4 if not smart else np.pi / 4, (1, 0, 0))
-    bezel.apply_translation(case_c + normal * 0.0058 - bezel.bounds.mean(axis=0))
+             part("bezel", bezel, "metal", metal, role="detail", roughness=0.2)]
     if hands:
         parts.append(part("hands", hands, "metal", DARK_METAL, role="detail"))
     return make_asset(parts, description="a wristwatch, its strap closed in a loop, the dial facing forward")
@@ -194,14 +181,15 @@ def necklace(rng: np.random.Generator) -> Asset:
     beads = []
     for a in np.linspace(0, 2 * np.pi, count, endpoint=False):
         # a loop laid down, drawn to a V toward the pendant at the front (-Y)
-        y = ry * np.sin(a) * (1.0 + 0.25 * min(0.0, np.sin(a)))
+        y = ry * np.sin(a) * (1.0 - 0.25 * min(0.0, np.sin(a)))
         x = rx * np.cos(a) * (1.0 - 0.35 * max(0.0, -np.sin(a)) ** 3)
         beads.append(ellipsoid((bead, bead, bead), (x, y, bead), 1))
     gem = pick(rng, GEMS)
-    pendant = ellipsoid((0.011, 0.014, 0.005), (0, -ry * 1.25 - 0.01, 0.005), 2)
-    setting = torus(0.012, 0.0018, (0, -ry * 1.25 - 0.01, 0.005), 20, 6)
+    tip = -ry * 1.25 - 0.012
+    pendant = ellipsoid((0.011, 0.014, 0.005), (0, tip, 0.005), 2)
+    setting = torus(0.012, 0.0018, (0, 0, 0.005), 20, 6)
     setting.apply_scale((1.0, 1.2, 1.0))
-    setting.apply_translation((0, (-ry * 1.25 - 0.01) * -0.2, 0))
+    setting.apply_translation((0, tip, 0))
     metal = pick(rng, (GOLD, SILVER))
     parts = [part("necklace", beads, "ceramic" if pearls else "metal",
                   jitter(rng, (0.95, 0.93, 0.88), 0.02) if pearls else metal, roughness=0.2),
@@ -450,15 +438,16 @@ def plastic_bag(rng: np.random.Generator) -> Asset:
     v[:, 0] += bumps[0, 0] * np.sin(v[:, 2] * 20) * (v[:, 0] / (w / 2))
     v[:, 1] += bumps[1, 1] * np.sin(v[:, 0] * 25 + 1.0) + 0.01 * np.sin(v[:, 2] * 30) * (v[:, 1] / (d / 2))
     v[:, 2] = np.maximum(v[:, 2], 0.0) * 1.0
-    top = v[:, 2] > h * 0.75  # the neck gathers toward the handles
-    v[top, 1] *= 1.0 - 0.5 * (v[top, 2] - h * 0.75) / (h * 0.25)
+    top = v[:, 2] > h * 0.6  # the neck gathers toward the handles
+    v[top, 1] *= 1.0 - 0.7 * (v[top, 2] - h * 0.6) / (h * 0.4)
+    v[top, 0] *= 1.0 - 0.35 * (v[top, 2] - h * 0.6) / (h * 0.4)
     body.vertices = v
     body = hull(body.vertices)
     handles = [tube(arc_points(w * 0.18, 0.0, np.pi, (s * w * 0.2, 0, h * 0.95), "xz", 12), 0.012, 6) for s in (-1, 1)]
     for hd in handles:
         hd.apply_scale((1.0, 0.35, 1.0))
-    colour = jitter(rng, pick(rng, ((0.95, 0.95, 0.93), (0.9, 0.88, 0.82), (0.1, 0.1, 0.1), (0.2, 0.4, 0.8),
-                                    (0.9, 0.85, 0.3))), 0.02)
+    colour = jitter(rng, pick(rng, ((0.95, 0.95, 0.93), (0.9, 0.88, 0.82), (0.85, 0.9, 0.95), (0.3, 0.5, 0.85),
+                                    (0.95, 0.9, 0.5))), 0.02)
     print_c = pick(rng, ((0.8, 0.1, 0.1), (0.1, 0.3, 0.7), (0.1, 0.5, 0.2)))
     logo = ellipse_piece((0, 0), w * 0.14, h * 0.1, 0.002, 0.0, 16)
     rotate(logo, np.pi / 2, (1, 0, 0))
@@ -477,7 +466,7 @@ def _dark(rgb) -> tuple[float, float, float]:
           synonyms=("laniard", "badge lanyard", "id lanyard", "neck strap", "badge holder", "id badge"))
 def lanyard(rng: np.random.Generator) -> Asset:
     length, spread = vary(rng, 0.42, 0.15), vary(rng, 0.09, 0.2)
-    t, width = 0.0015, vary(rng, 0.02, 0.15)
+    t, width = 0.0015, vary(rng, 0.024, 0.12)
     # laid flat: the loop along X, both sides meeting at the clip, the badge at -X
     a = np.linspace(0.0, np.pi, 9)
     far = [(length / 2 - spread / 2 + spread / 2 * np.sin(x), spread / 2 * np.cos(x)) for x in a]
