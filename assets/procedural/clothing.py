@@ -174,7 +174,7 @@ def hang(parts: list[Part], top: float, shoulder: float, t: float, rng: np.rando
 # --- tops ----------------------------------------------------------------------------------------------
 
 @category("shirt", size=((0.02, 0.08), (0.6, 1.2)), group="clothing", placement="surface",
-          synonyms=("dress shirt", "button down shirt", "oxford shirt", "flannel shirt", "long sleeve shirt"))
+          synonyms=("denim shirt", "jean shirt", "dress shirt", "button down shirt", "oxford shirt", "flannel shirt", "long sleeve shirt"))
 def shirt(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.03, 0.2)
     top = Top(vary(rng, 0.52, 0.08), vary(rng, 0.74, 0.06), vary(rng, 0.56, 0.1), vary(rng, 0.35, 0.3), neck=0.13,
@@ -196,7 +196,7 @@ def shirt(rng: np.random.Generator) -> Asset:
 
 
 @category("jersey", size=((0.015, 0.06), (0.5, 1.1)), group="clothing", placement="surface",
-          synonyms=("t-shirt", "tee shirt", "tee", "tshirt", "t shirt", "football jersey", "sports jersey"))
+          synonyms=("football shirt", "basketball jersey", "baseball jersey", "hockey jersey", "soccer jersey", "t-shirt", "tee shirt", "tee", "tshirt", "t shirt", "football jersey", "sports jersey"))
 def jersey(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.022, 0.2)
     top = Top(vary(rng, 0.5, 0.1), vary(rng, 0.7, 0.08), vary(rng, 0.2, 0.15), vary(rng, 0.95, 0.15), neck=0.17,
@@ -326,7 +326,7 @@ def _jacket_parts(rng, name: str, top: Top, t: float, colour, lapel: float, zip_
 
 
 @category("jacket", size=((0.02, 0.09), (0.6, 1.3)), group="clothing", placement="surface",
-          synonyms=("blazer", "bomber jacket", "denim jacket", "leather jacket", "windbreaker", "sport coat",
+          synonyms=("jean jacket", "blazer", "bomber jacket", "denim jacket", "leather jacket", "windbreaker", "sport coat",
                     "sports jacket", "suit jacket"))
 def jacket(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.04, 0.2)
@@ -339,7 +339,7 @@ def jacket(rng: np.random.Generator) -> Asset:
 
 
 @category("ski_parka", size=((0.03, 0.12), (0.6, 1.35)), group="clothing", placement="surface",
-          synonyms=("ski jacket", "parka", "puffer jacket", "down jacket", "anorak", "puffer", "puffer coat",
+          synonyms=("ski suit", "snow jacket", "ski jacket", "parka", "puffer jacket", "down jacket", "anorak", "puffer", "puffer coat",
                     "winter jacket"))
 def ski_parka(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.06, 0.2)
@@ -362,7 +362,7 @@ def ski_parka(rng: np.random.Generator) -> Asset:
 
 
 @category("vest", size=((0.015, 0.07), (0.4, 0.8)), group="clothing", placement="surface",
-          synonyms=("waistcoat", "gilet", "sleeveless jacket", "body warmer"))
+          synonyms=("sweater vest", "waistcoat", "gilet", "sleeveless jacket", "body warmer"))
 def vest(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.03, 0.2)
     w, l = vary(rng, 0.48, 0.08), vary(rng, 0.6, 0.08)
@@ -405,7 +405,7 @@ def _pants(rng, name: str, colour, length: float, hem: float, t: float, material
 
 
 @category("trousers", size=((0.015, 0.07), (0.7, 1.15)), group="clothing", placement="surface",
-          synonyms=("pants", "slacks", "chinos", "dress pants", "khakis", "sweatpants", "joggers", "leggings"))
+          synonyms=("ski pants", "snow pants", "pants", "slacks", "chinos", "dress pants", "khakis", "sweatpants", "joggers", "leggings"))
 def trousers(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, pick(rng, DARK_SUITING + ((0.75, 0.65, 0.48), (0.45, 0.45, 0.47))), 0.03)
     return _pants(rng, "trousers", colour, vary(rng, 1.0, 0.08), vary(rng, 0.2, 0.1), vary(rng, 0.03, 0.2),
@@ -420,7 +420,7 @@ def jean(rng: np.random.Generator) -> Asset:
 
 
 @category("short_pants", size=((0.015, 0.07), (0.35, 0.7)), group="clothing", placement="surface",
-          synonyms=("shorts", "short pants", "short trousers", "trunks", "bermuda shorts", "board shorts", "cargo shorts"))
+          synonyms=("denim shorts", "jean shorts", "shorts", "short pants", "short trousers", "trunks", "bermuda shorts", "board shorts", "cargo shorts"))
 def short_pants(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, pick(rng, CLOTH + DENIM[:2]), 0.03)
     return _pants(rng, "short_pants", colour, vary(rng, 0.5, 0.12), vary(rng, 0.28, 0.1), vary(rng, 0.03, 0.2),
@@ -428,7 +428,7 @@ def short_pants(rng: np.random.Generator) -> Asset:
 
 
 @category("skirt", size=((0.01, 0.06), (0.35, 1.1)), group="clothing", placement="surface",
-          synonyms=("miniskirt", "pencil skirt", "pleated skirt", "maxi skirt"))
+          synonyms=("denim skirt", "jean skirt", "miniskirt", "pencil skirt", "pleated skirt", "maxi skirt"))
 def skirt(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.02, 0.2)
     waist, length = vary(rng, 0.36, 0.1), vary(rng, 0.6, 0.3)
@@ -467,7 +467,7 @@ def underwear(rng: np.random.Generator) -> Asset:
 # --- one-pieces and sets ----------------------------------------------------------------------------
 
 @category("swimsuit", size=((0.008, 0.05), (0.25, 0.75)), group="clothing", placement="surface",
-          synonyms=("swimwear", "bathing suit", "swimming costume", "bathing costume", "swimming trunks",
+          synonyms=("swim trunks", "swim shorts", "swimwear", "bathing suit", "swimming costume", "bathing costume", "swimming trunks",
                     "bathing trunks", "bikini", "swimming suit", "one piece swimsuit"))
 def swimsuit(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.012, 0.2)
@@ -777,7 +777,7 @@ def _sole_outline(length: float, width: float) -> list[tuple[float, float]]:
 
 
 @category("shoe", size=((0.07, 0.16), (0.22, 0.34)), group="clothing", placement="floor",
-          synonyms=("sneaker", "tennis shoe", "running shoe", "gym shoe", "athletic shoe", "trainer shoe", "loafer",
+          synonyms=("basketball shoe", "football shoe", "sneaker", "tennis shoe", "running shoe", "gym shoe", "athletic shoe", "trainer shoe", "loafer",
                     "oxford shoe", "dress shoe"))
 def shoe(rng: np.random.Generator) -> Asset:
     length, width = vary(rng, 0.28, 0.08), vary(rng, 0.1, 0.08)
@@ -807,7 +807,7 @@ def shoe(rng: np.random.Generator) -> Asset:
 
 
 @category("boot", size=((0.12, 0.5), (0.24, 0.36)), group="clothing", placement="floor",
-          synonyms=("ankle boot", "hiking boot", "rain boot", "wellington boot", "wellington", "work boot",
+          synonyms=("ski boot", "football boot", "snow boot", "ankle boot", "hiking boot", "rain boot", "wellington boot", "wellington", "work boot",
                     "cowboy boot", "riding boot", "gumboot"))
 def boot(rng: np.random.Generator) -> Asset:
     length, width = vary(rng, 0.29, 0.08), vary(rng, 0.105, 0.08)

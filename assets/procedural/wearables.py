@@ -103,7 +103,7 @@ def goggles(rng: np.random.Generator) -> Asset:
 
 
 @category("mask", size=((0.08, 0.16), (0.14, 0.24)), group="accessory", placement="surface",
-          synonyms=("facemask", "face mask", "surgical mask", "medical mask", "dust mask", "face covering"))
+          synonyms=("ski mask", "facemask", "face mask", "surgical mask", "medical mask", "dust mask", "face covering"))
 def mask(rng: np.random.Generator) -> Asset:
     w, h = vary(rng, 0.175, 0.06), vary(rng, 0.095, 0.1)
     bend = vary(rng, 0.9, 0.15)
@@ -418,7 +418,7 @@ def shopping_bag(rng: np.random.Generator) -> Asset:
 
 
 @category("plastic_bag", size=((0.25, 0.6), (0.22, 0.5)), group="accessory", placement="floor",
-          synonyms=("paper bag", "grocery bag", "polythene bag", "carrier bag", "plastic carrier bag", "poly bag",
+          synonyms=("bin bag", "trash bag", "garbage bag", "paper bag", "grocery bag", "polythene bag", "carrier bag", "plastic carrier bag", "poly bag",
                     "brown paper bag", "lunch bag", "sack"))
 def plastic_bag(rng: np.random.Generator) -> Asset:
     if rng.random() < 0.35:  # a brown paper grocery bag, its top folded over once
