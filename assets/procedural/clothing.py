@@ -140,10 +140,10 @@ def legs(width: float, length: float, rise: float, hem: float, t: float, flare: 
     w = width / 2
     out = []
     for s in (-1, 1):
-        outer = s * (w + flare + 0.03)  # flat trousers: straight outseams, an inverted V between the legs
+        outer = s * (w + flare + 0.05)  # flat trousers: outseams spread a little, an inverted V between the legs
         inner = outer - s * hem
-        if s * inner < 0.04:
-            inner = s * 0.04
+        if s * inner < 0.06:
+            inner = s * 0.06
         out.append(piece([(s * 0.0, v0 + length), (s * w, v0 + length), (outer, v0), (inner, v0),
                           (s * 0.01, v0 + length - rise)], t, z0))
     return out
