@@ -352,9 +352,9 @@ def ski_parka(rng: np.random.Generator) -> Asset:
     quilts = [strip((-top.w / 2 + 0.02, v), (top.w / 2 - 0.02, v), 0.06, t * 0.25, t * 0.85)
               for v in np.arange(0.1, top.l - 0.1, 0.13)]
     hood = ellipse_piece((0, top.l + 0.1), 0.17, 0.15, t * 0.7, 0.0, 18)
-    fur = torus(0.13, 0.02, (0, top.l + 0.1, t * 0.7))
+    fur = torus(0.13, 0.02)
     fur.apply_scale((1.0, 1.05, 0.6))
-    fur.apply_translation((0, (top.l + 0.1) * -0.05, t * 0.28))
+    fur.apply_translation((0, top.l + 0.1, t * 0.7))
     parts[0] = part("ski_parka", [parts[0].mesh, *quilts, hood], "fabric", colour, roughness=0.35)
     if rng.random() < 0.6:
         parts.append(part("fur_trim", fur, "fur", (0.75, 0.7, 0.62), role="detail"))

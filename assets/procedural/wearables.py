@@ -87,11 +87,10 @@ def goggles(rng: np.random.Generator) -> Asset:
     frame = hull(back)
     reach = vary(rng, 0.14, 0.08)
     side = np.sin(0.7) * w * 0.7
-    strap_path = [(s * side, (1 - np.cos(0.7)) * w * 0.7 + 0.02, h / 2) for s in (-1,)] + \
-        [(np.cos(a) * side * 1.02, (1 - np.cos(0.7)) * w * 0.7 + 0.02 + np.sin(a) * reach, h / 2)
-         for a in np.linspace(np.pi, 0, 14)[1:]]
+    back_y = (1 - np.cos(0.7)) * w * 0.7 + 0.02
+    strap_path = [(-side, back_y, h / 2)] + [(np.cos(a) * side * 1.02, back_y + np.sin(a) * reach, h / 2)
+                                             for a in np.linspace(np.pi, 0, 14)[1:]]
     strap = tube(strap_path, 0.006, 6)
-    strap.apply_scale((1.0, 1.0, 1.0))
     strap_band = [tube([(x, y, h / 2 + dz) for x, y, _ in strap_path], 0.004, 5) for dz in (-0.012, 0.012)]
     colour = jitter(rng, pick(rng, ((0.85, 0.4, 0.1), (0.2, 0.5, 0.85), (0.7, 0.2, 0.6), (0.1, 0.1, 0.12),
                                     (0.9, 0.75, 0.2))), 0.03)
@@ -124,8 +123,7 @@ def mask(rng: np.random.Generator) -> Asset:
                 for a in np.linspace(-bend * 0.95, bend * 0.95, 13)]
         pleats.append(tube(path, 0.0015, 5))
     side_y = (1 - np.cos(bend)) * w / (2 * np.sin(bend)) * 0.8
-    loops = [tube([(s * w / 2 * 0.98, side_y, z0) for z0 in ()] +
-                  [(s * (w / 2 * 0.98 - 0.01 * np.sin(t)), side_y + 0.07 * np.sin(t), h / 2 + (h / 2 - 0.008) * np.cos(t))
+    loops = [tube([(s * (w / 2 * 0.98 - 0.01 * np.sin(t)), side_y + 0.07 * np.sin(t), h / 2 + (h / 2 - 0.008) * np.cos(t))
                    for t in np.linspace(0, np.pi, 12)], 0.0018, 5) for s in (-1, 1)]
     colour = jitter(rng, pick(rng, ((0.55, 0.75, 0.9), (0.95, 0.95, 0.95), (0.1, 0.1, 0.12), (0.6, 0.8, 0.75))), 0.02)
     nose = tube([(x, -0.021, h * 0.93) for x in np.linspace(-0.04, 0.04, 5)], 0.002, 5)
@@ -246,9 +244,7 @@ def earring(rng: np.random.Generator) -> Asset:
         drop = ellipsoid((drop_h * 0.35, drop_h * 0.2, drop_h / 2), (0, 0, drop_h / 2), 2)
         link = rod((0, 0, drop_h), (0, 0, drop_h + 0.008), 0.0008, 5)
         hook = tube(arc_points(0.006, -np.pi / 2, np.pi, (0, 0.006, drop_h + 0.008 + 0.0), "yz", 10), 0.0007, 5)
-        setting = torus(drop_h * 0.36, 0.0012, (0, 0, 0), 24, 6)
-        setting.apply_scale((1.0, 1.0, 1.0))
-        on_edge(setting)
+        setting = on_edge(torus(drop_h * 0.36, 0.0012, (0, 0, 0), 24, 6))
         setting.apply_scale((1.0, 1.0, 1.4))
         setting.apply_translation((0, 0, drop_h / 2))
         parts = [part("earring", [drop], "glass", pick(rng, GEMS), roughness=0.05),
@@ -434,10 +430,9 @@ def plastic_bag(rng: np.random.Generator) -> Asset:
     # a filled carrier bag: a lumpy rounded body, a gathered neck and two loop handles
     body = superellipsoid((w / 2, d / 2, h / 2), (0, 0, h / 2), 0.6, 3)
     v = body.vertices
-    bumps = rng.normal(0.0, 0.012, (3, 3))
-    v[:, 0] += bumps[0, 0] * np.sin(v[:, 2] * 20) * (v[:, 0] / (w / 2))
-    v[:, 1] += bumps[1, 1] * np.sin(v[:, 0] * 25 + 1.0) + 0.01 * np.sin(v[:, 2] * 30) * (v[:, 1] / (d / 2))
-    v[:, 2] = np.maximum(v[:, 2], 0.0) * 1.0
+    bumps = rng.normal(0.0, 0.012, 2)  # what is inside pushes the sides out here and there
+    v[:, 0] += bumps[0] * np.sin(v[:, 2] * 20) * (v[:, 0] / (w / 2))
+    v[:, 1] += bumps[1] * np.sin(v[:, 0] * 25 + 1.0) + 0.01 * np.sin(v[:, 2] * 30) * (v[:, 1] / (d / 2))
     top = v[:, 2] > h * 0.6  # the neck gathers toward the handles
     v[top, 1] *= 1.0 - 0.7 * (v[top, 2] - h * 0.6) / (h * 0.4)
     v[top, 0] *= 1.0 - 0.35 * (v[top, 2] - h * 0.6) / (h * 0.4)
@@ -451,8 +446,7 @@ def plastic_bag(rng: np.random.Generator) -> Asset:
     print_c = pick(rng, ((0.8, 0.1, 0.1), (0.1, 0.3, 0.7), (0.1, 0.5, 0.2)))
     logo = ellipse_piece((0, 0), w * 0.14, h * 0.1, 0.002, 0.0, 16)
     rotate(logo, np.pi / 2, (1, 0, 0))
-    logo.apply_translation((0, -body.bounds[0][1] * -1.0 - 0.0, 0))
-    logo.apply_translation((0, body.bounds[0][1] - logo.bounds[1][1] + 0.006, h * 0.45))
+    logo.apply_translation((0, body.bounds[0][1] - logo.bounds[1][1] + 0.006, h * 0.45))  # on the bulge of the front
     parts = [part("plastic_bag", [body, *handles], "plastic", colour, roughness=0.35),
              part("print", logo, "plastic", print_c, role="detail")]
     return make_asset(parts, description="a filled plastic carrier bag with loop handles")
