@@ -271,9 +271,10 @@ def test_unknown_object_is_dropped_and_nothing_merely_spelt_alike_is_named():
     assert counts(r) == {"table": 1}
     assert r.relations == []
     assert any("spaceship" in w and "not built" in w for w in r.warnings)
-    r = parse_instruction("a pair of shoes on a table")
+    r = parse_instruction("a pair of crampons on a table")
     assert counts(r) == {"table": 1}
-    assert any("shoes" in w for w in r.warnings)
+    assert any("crampons" in w for w in r.warnings)
+    assert counts(parse_instruction("a pair of shoes on a table")) == {"shoe": 2, "table": 1}  # shoes are built now
     # "glass" is spelt like "grass" and "bread" like "road", but they are other things: never offered
     r = parse_instruction("a bottle next to a toaster on a plinth")
     assert not any("bottle" in w or "toaster" in w for w in r.warnings if "plinth" in w)
@@ -294,7 +295,7 @@ def test_unsupported_arrangement_is_reported():
     assert any("in a grid" in w for w in r.warnings)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello there", "a pair of shoes", "\n\t", "on the left of it"])
+@pytest.mark.parametrize("text", ["", "   ", "hello there", "a pair of crampons", "\n\t", "on the left of it"])
 def test_nothing_to_build_is_a_one_line_error(text):
     with pytest.raises(FyiError, match=r"^instruction: ") as err:
         parse_instruction(text)
@@ -302,8 +303,8 @@ def test_nothing_to_build_is_a_one_line_error(text):
 
 
 def test_error_names_the_unknown_object():
-    with pytest.raises(FyiError, match="shoes"):
-        parse_instruction("a pair of shoes")
+    with pytest.raises(FyiError, match="crampons"):
+        parse_instruction("a pair of crampons")
 
 
 def test_counter_clockwise_is_not_a_counter():

@@ -27,6 +27,8 @@ FRONT_PARTS = {
     "grill": "handle", "ladder": "ladder", "storage_tank": "ladder",  # outdoor
     "wheel": "hub", "minivan": "headlights", "fire_engine": "headlights", "trailer_truck": "headlights",  # vehicles_more
     "ski_boot": "buckles",  # sports_more
+    "baseball_cap": "bill", "coat": "buttons", "dress": "belt", "bridal_gown": "lace", "suit": "tie", "dress_suit": "tie",
+    "sunglasses": "lenses", "goggles": "lens", "watch": "dial", "necklace": "pendant", "choker": "pendant", "dog_collar": "tag", "knee_pad": "cap", "shopping_bag": "logo",
 }
 
 

@@ -1,5 +1,5 @@
 """Procedural asset builders; importing this package registers every category with the catalog."""
-from fyi.assets.procedural import (accessories, animals, animals_large, appliances, bathroom, decor,  # noqa: F401
+from fyi.assets.procedural import (accessories, animals, animals_large, appliances, bathroom, clothing, decor,  # noqa: F401
                                    electronics, food, furniture, kitchenware, meals, people, plants, primitives,
-                                   sports, street, tabletop, vehicles)
+                                   sports, street, tabletop, vehicles, wearables)
 from fyi.assets.procedural import animals_more, outdoor, sports_more, street_furniture, vehicles_more  # noqa: F401
