@@ -628,19 +628,20 @@ class LayoutSolver:
         y = d / 2 - half[1] - 0.012  # inside the room bounds (0.01 from the wall)
         targets = [self.placed[r.object] for r in self.spec.relations
                    if r.subject == obj.id and r.object in self.placed and r.predicate in ("above", "near", "next_to")]
+        spots = []
         if targets:
             t = targets[0]
-            base = max(t.body.z1 + 0.15, 0.9)
-            xs = [t.body.center[0] + dx for dx in (0.0, 0.2, -0.2, 0.4, -0.4)]
-        else:
-            base = 1.45 - a.dims[2] / 2
-            xs = [float(x) for x in sorted(np.arange(-w / 2 + half[0], w / 2 - half[0], 0.2), key=abs)]
-        for dz in (0.0, 0.15, 0.3, 0.5, -0.15):
-            z = base + dz
-            if z < 0.3 or z + a.dims[2] > h - 0.05:
-                continue
-            for x in xs:
-                yield (x, y), 0.0, z, "wall", None
+            spots.append((max(t.body.z1 + 0.15, 0.9), [t.body.center[0] + dx for dx in (0.0, 0.2, -0.2, 0.4, -0.4)]))
+        # anywhere along the wall at eye height: the whole of it when the spot over a target is taken
+        spots.append((1.45 - a.dims[2] / 2, [float(x) for x in sorted(np.arange(-w / 2 + half[0], w / 2 - half[0], 0.2),
+                                                                      key=abs)]))
+        for base, xs in spots:
+            for dz in (0.0, 0.15, 0.3, 0.5, -0.15):
+                z = base + dz
+                if z < 0.3 or z + a.dims[2] > h - 0.05:
+                    continue
+                for x in xs:
+                    yield (x, y), 0.0, z, "wall", None
 
     def _surface_candidates(self, obj: ObjectSpec, support: str):
         holder = self.placed[support]

@@ -3,7 +3,7 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from fyi.agents.critic import critique
 from fyi.agents.generator import generate
@@ -75,6 +75,7 @@ def check_invariants(spec: SceneSpec) -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(sorted(TEMPLATES)), seed=st.integers(0, 10_000))
+@example(name="wall", seed=1337)  # the spot above the tv taken by the picture: once "no free place for clock_0"
 def test_layout_invariants_hold_for_any_seed(name, seed):
     layout = generate(make_spec(name, seed))
     check_invariants(layout.spec)
