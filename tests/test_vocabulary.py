@@ -23,6 +23,9 @@ VISIBLE = 0.02  # the subject covers at least this share of its studio picture
 FRONT_PARTS = {
     "tv": "screen", "monitor": "screen", "fridge": "handles",
     "dog": "eyes_nose", "cat": "eyes_nose",
+    "faucet": "spout", "scale": "display", "urinal": "bowl", "shower_head": "nozzles",
+    "alarm_clock": "face", "fireplace": "hearth", "air_conditioner": "louvre", "thermostat": "display", "wall_socket": "sockets", "fan": "blades", "fire_alarm": "led",
+    "photo_camera": "lens", "speaker": "drivers", "piano": "keys", "guitar": "soundhole", "printer": "paper_tray", "doll": "eyes", "calendar": "picture", "blackboard": "writing", "microphone": "grille",
 }
 
 

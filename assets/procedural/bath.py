@@ -153,7 +153,7 @@ def urinal(rng: np.random.Generator) -> Asset:
     flush = [rod((0, d * 0.1, h - 0.02), (0, d * 0.1, h + 0.14), 0.012, 12),
              ellipsoid((0.03, 0.03, 0.04), (0, d * 0.1, h + 0.14), 2)]
     parts = [part("urinal", shell, "ceramic", jitter(rng, PORCELAIN, 0.015)),
-             part("bowl", bowl, "ceramic", (0.82, 0.84, 0.84), role="detail", roughness=0.1),
+             part("bowl", bowl, "ceramic", (0.68, 0.7, 0.7), role="detail", roughness=0.1),
              part("flush_valve", flush, "metal", CHROME, role="detail", roughness=0.1)]
     return make_asset(parts, description="a urinal with a flush valve, its bowl toward the front")
 

@@ -38,8 +38,9 @@ def folded_cloth(w: float, d: float, h: float, layers: int) -> list[trimesh.Trim
 
 
 def cloth_band(w: float, d: float, h: float, x: float, width: float) -> trimesh.Trimesh:
-    """A woven stripe running front to back across a folded cloth of w x d x h at x (just proud of it)."""
-    return box((width, d + 0.004, h + 0.004), (x, 0, h / 2))
+    """A woven stripe across a folded cloth of w x d x h at x: over the top and down the folded front edge,
+    just proud of the cloth, as a towel's border or a blanket's stripe shows on a folded stack."""
+    return merge([box((width, d * 0.96, 0.002), (x, 0, h + 0.0005)), box((width, 0.002, h * 0.9), (x, -d / 2 - 0.0005, h / 2))])
 
 
 def drape(width: float, height: float, folds: int, depth_top: float, depth_bottom: float, thickness: float,
@@ -292,7 +293,8 @@ def radiator(rng: np.random.Generator) -> Asset:
     parts = [part("radiator", [*columns, *headers, *feet], "metal", jitter(rng, pick(rng, (WHITE, WHITE, PAINTED[2], (0.3, 0.3, 0.32))), 0.02),
                   roughness=0.35),
              part("valve", valve, "metal", METAL, role="detail")]
-    return make_asset(parts, [top_surface("top", h, (-w / 2, w / 2), (-d / 2, d / 2), inset=0.005)],
+    top = max(h - 0.03 + 0.018, h - 0.04 + d * 0.32)  # the columns' rounded tops or the upper header
+    return make_asset(parts, [top_surface("top", top, (-w / 2, w / 2), (-d / 2, d / 2), inset=0.005)],
                       "a column radiator on feet with a valve")
 
 
@@ -378,20 +380,22 @@ def fan(rng: np.random.Generator) -> Asset:
     h = vary(rng, 1.2, 0.15)
     r = vary(rng, 0.2, 0.15)
     hub_z = h - r - 0.02
-    base = lathe([(0.0, 0.0), (0.17, 0.0), (0.16, 0.03), (0.03, 0.05), (0.0, 0.05)], 32)
-    pole = rod((0, 0.05, 0.04), (0, 0.05, hub_z - 0.05), 0.014, 12)
+    hub_y, pole_y = -0.06, 0.1  # the blades in front, the motor and the pole behind them
+    base = lathe([(0.0, 0.0), (0.17, 0.0), (0.16, 0.03), (0.03, 0.05), (0.0, 0.05)], 32).apply_translation((0, pole_y, 0))
+    pole = rod((0, pole_y, 0.04), (0, pole_y, hub_z - 0.05), 0.014, 12)
     motor = facing_front(lathe([(0.0, 0.0), (0.065, 0.0), (0.07, 0.06), (0.05, 0.13), (0.0, 0.13)], 24))
-    motor.apply_translation((0, 0.16, hub_z))
-    hub = facing_front(ellipsoid((0.04, 0.04, 0.025), (0, 0, 0), 2)).apply_translation((0, -0.02, hub_z))
+    motor.apply_translation((0, hub_y + 0.18, hub_z))
+    hub = facing_front(ellipsoid((0.04, 0.04, 0.025), (0, 0, 0), 2)).apply_translation((0, hub_y - 0.02, hub_z))
     blades = []
-    for i in range(int(pick(rng, (3, 5)))):
+    n = int(pick(rng, (3, 5)))
+    for i in range(n):
         blade = ellipsoid((r * 0.42, r * 0.2, 0.004), (r * 0.5, 0, 0), 2)
         rotate(blade, 0.3, (1, 0, 0))
-        rotate(blade, 2 * np.pi * i / 5 + 0.3, (0, 0, 1))
-        blades.append(facing_front(blade).apply_translation((0, 0.0, hub_z)))
-    cage = [facing_front(torus(r + 0.01, 0.004, (0, 0, z), 40, 6)).apply_translation((0, 0, hub_z)) for z in (0.05, -0.05)]
-    cage += [rod((np.cos(a) * (r + 0.01), y, hub_z + np.sin(a) * (r + 0.01)), (0, y - np.sign(y) * 0.02, hub_z), 0.0018, 4)
-             for a in np.linspace(0, 2 * np.pi, 12, endpoint=False) for y in (-0.05, 0.05)]
+        rotate(blade, 2 * np.pi * i / n + 0.3, (0, 0, 1))
+        blades.append(facing_front(blade).apply_translation((0, hub_y, hub_z)))
+    cage = [facing_front(torus(r + 0.01, 0.004, (0, 0, z), 40, 6)).apply_translation((0, hub_y, hub_z)) for z in (0.05, -0.05)]
+    cage += [rod((np.cos(a) * (r + 0.01), hub_y + y, hub_z + np.sin(a) * (r + 0.01)), (0, hub_y + y - np.sign(y) * 0.02, hub_z),
+                 0.0018, 4) for a in np.linspace(0, 2 * np.pi, 12, endpoint=False) for y in (-0.05, 0.05)]
     color = jitter(rng, pick(rng, (WHITE, (0.12, 0.12, 0.13), (0.3, 0.5, 0.75), METAL)), 0.02)
     parts = [part("fan", [base, pole, motor, hub], "plastic", color),
              part("blades", blades, "plastic", color),
@@ -483,7 +487,11 @@ def alarm_clock(rng: np.random.Generator) -> Asset:
         w, d, h = vary(rng, 0.14, 0.15), vary(rng, 0.07, 0.15), vary(rng, 0.08, 0.15)
         case = superellipsoid((w / 2, d / 2, h / 2), (0, 0, h / 2), 0.3, 3)
         face = box((w * 0.78, 0.003, h * 0.55), (0, -d / 2 + 0.0005, h * 0.5))
-        digits = [box((w * 0.1, 0.002, h * 0.3), (x, -d / 2 - 0.0015, h * 0.5)) for x in np.linspace(-w * 0.27, w * 0.27, 4)]
+        digits, y, dw, dh, s = [], -d / 2 - 0.0015, w * 0.09, h * 0.3, 0.004  # four lit "0"s and a colon
+        for x in (-w * 0.28, -w * 0.14, w * 0.14, w * 0.28):
+            digits += [box((s, 0.002, dh), (x + sx * dw / 2, y, h * 0.5)) for sx in (-1, 1)]
+            digits += [box((dw, 0.002, s), (x, y, h * 0.5 + sz * dh / 2)) for sz in (-1, 1)]
+        digits += [box((s, 0.002, s), (0, y, h * 0.5 + sz * dh * 0.2)) for sz in (-1, 1)]
         parts = [part("alarm_clock", case, "plastic", color),
                  part("face", face, "glass", SCREEN, role="detail", roughness=0.05),
                  part("digits", digits, "emissive", pick(rng, ((1.0, 0.2, 0.1), (0.3, 1.0, 0.4), (0.4, 0.7, 1.0))),

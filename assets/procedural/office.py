@@ -214,10 +214,10 @@ def printer(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a desktop printer with paper in its trays, output toward the front")
 
 
-@category("camera", size=((0.06, 0.13), (0.1, 0.17)), group="electronic", placement="surface",
-          synonyms=("cameras", "digital camera", "photo camera", "dslr", "slr camera", "dslr camera", "film camera",
+@category("photo_camera", size=((0.06, 0.13), (0.1, 0.17)), group="electronic", placement="surface",
+          synonyms=("photo camera", "photo cameras", "digital camera", "dslr", "slr camera", "dslr camera", "film camera",
                     "mirrorless camera"))
-def camera(rng: np.random.Generator) -> Asset:
+def photo_camera(rng: np.random.Generator) -> Asset:
     w, d, h = vary(rng, 0.135, 0.12), vary(rng, 0.045, 0.15), vary(rng, 0.075, 0.12)
     body = superellipsoid((w / 2, d / 2, h / 2), (0, 0, h / 2), 0.3, 3)
     grip = superellipsoid((0.018, d * 0.7, h * 0.45), (-w / 2 + 0.02, -d * 0.15, h * 0.47), 0.5, 2)
@@ -230,7 +230,7 @@ def camera(rng: np.random.Generator) -> Asset:
     glass = facing_front(cylinder(lens_r * 0.7, 0.002, (0, 0, lens_l), 32)).apply_translation((w * 0.05, -d / 2 + 0.0025, h * 0.5))
     shutter = cylinder(0.006, 0.004, (-w / 2 + 0.022, -d * 0.1, h), 12)
     color = jitter(rng, pick(rng, ((0.1, 0.1, 0.11), (0.1, 0.1, 0.11), METAL)), 0.02)
-    parts = [part("camera", [body, grip, *hump, shutter], "plastic", color),
+    parts = [part("photo_camera", [body, grip, *hump, shutter], "plastic", color),
              part("lens", [lens, ring], "plastic", (0.06, 0.06, 0.07), role="detail"),
              part("lens_glass", glass, "glass", (0.1, 0.12, 0.2), role="detail", roughness=0.02)]
     return make_asset(parts, description="a camera with its lens toward the front")
@@ -274,8 +274,8 @@ def speaker(rng: np.random.Generator) -> Asset:
                 facing_front(torus(w * 0.13, 0.004, (0, 0, 0.002), 24, 6)).apply_translation((0, -d / 2, h * 0.75))]
     color = jitter(rng, pick(rng, ((0.1, 0.1, 0.11), (0.1, 0.1, 0.11), WOODS[1], WOODS[0], WHITE)), 0.02)
     parts = [part("speaker", cabinet, "wood", color),
-             part("drivers", [woofer, tweeter], "plastic", (0.06, 0.06, 0.07), role="detail"),
-             part("surrounds", surround, "rubber", (0.15, 0.15, 0.16), role="detail")]
+             part("drivers", [woofer, tweeter], "plastic", (0.2, 0.2, 0.22), role="detail"),
+             part("surrounds", surround, "metal", METAL, role="detail")]
     return make_asset(parts, description="a bookshelf speaker, its woofer and tweeter toward the front")
 
 
@@ -301,8 +301,7 @@ def microphone(rng: np.random.Generator) -> Asset:
 
 
 @category("ipod", size=((0.006, 0.015), (0.08, 0.12)), group="electronic", placement="surface",
-          synonyms=("mp3 player", "music player", "media player", "ipod classic", "portable music player",
-                    "walkman", "mp3 players"))
+          synonyms=("music player", "media player", "ipod classic", "portable music player", "walkman"))
 def ipod(rng: np.random.Generator) -> Asset:
     w, d, t = vary(rng, 0.062, 0.06), vary(rng, 0.104, 0.06), vary(rng, 0.011, 0.15)  # lying face up, top toward +Y
     body = superellipsoid((w / 2, d / 2, t / 2), (0, 0, t / 2), 0.18, 3)
