@@ -543,8 +543,13 @@ def flower_arrangement(rng: np.random.Generator) -> Asset:
         a = i * golden
         pos = np.array([rad * np.cos(a), rad * np.sin(a), ch + dome_h * np.sqrt(max(0.0, 1 - (rad / dome_r) ** 2)) + 0.02])
         hr = vary(rng, 0.042, 0.2)
-        heads.append(ellipsoid((hr, hr, hr * 0.7), pos, 2))
-        centres.append(ellipsoid((hr * 0.22, hr * 0.22, hr * 0.12), pos + (0, 0, hr * 0.62), 1))
+        # a head is an open, cupped bloom facing out of the dome, its centre showing
+        normal = np.array([pos[0] / dome_r * 0.8, pos[1] / dome_r * 0.8, 1.0])
+        tilt = float(np.arccos(normal[2] / np.linalg.norm(normal)))
+        axis = (-normal[1], normal[0], 0.0) if tilt > 1e-6 else (1.0, 0.0, 0.0)
+        heads.append(rotate(ellipsoid((hr, hr, hr * 0.5), (0, 0, 0), 2), tilt, axis).apply_translation(pos))
+        centres.append(rotate(ellipsoid((hr * 0.3, hr * 0.3, hr * 0.12), (0, 0, hr * 0.45), 1), tilt, axis)
+                       .apply_translation(pos))
     for i in range(8):
         a = 2 * np.pi * i / 8 + rng.uniform(-0.2, 0.2)
         leaves.append(_leaf(vary(rng, 0.1, 0.2), 0.035, np.array([r * 1.1 * np.cos(a), r * 1.1 * np.sin(a), ch + 0.01]),
