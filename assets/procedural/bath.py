@@ -149,11 +149,11 @@ def urinal(rng: np.random.Generator) -> Asset:
     v[:, 1] = np.where(v[:, 1] > 0, v[:, 1] * 0.35, v[:, 1])  # flat toward the wall, round toward the viewer
     shell.vertices = v
     # the bowl: a dished recess on the front, shown as a darker glazed oval
-    bowl = ellipsoid((w * 0.36, d * 0.3, h * 0.32), (0, -d * 0.22, h * 0.42), 3)
+    bowl = ellipsoid((w * 0.34, d * 0.12, h * 0.3), (0, -d / 2 + d * 0.07, h * 0.4), 3)
     flush = [rod((0, d * 0.1, h - 0.02), (0, d * 0.1, h + 0.14), 0.012, 12),
              ellipsoid((0.03, 0.03, 0.04), (0, d * 0.1, h + 0.14), 2)]
     parts = [part("urinal", shell, "ceramic", jitter(rng, PORCELAIN, 0.015)),
-             part("bowl", bowl, "ceramic", (0.68, 0.7, 0.7), role="detail", roughness=0.1),
+             part("bowl", bowl, "ceramic", (0.6, 0.63, 0.64), role="detail", roughness=0.1),
              part("flush_valve", flush, "metal", CHROME, role="detail", roughness=0.1)]
     return make_asset(parts, description="a urinal with a flush valve, its bowl toward the front")
 

@@ -404,8 +404,10 @@ def piano(rng: np.random.Generator) -> Asset:
     blacks = [box((kw * 0.55, 0.09, 0.014), (-w / 2 + 0.08 + kw * (i + 1), keys_y + 0.03, key_z + 0.018))
               for i in range(51) if i % 7 not in (2, 6)]
     pedals = [box((0.025, 0.07, 0.01), (x, -d / 2 + 0.01, 0.06)) for x in (-0.07, 0.0, 0.07)]
-    color = pick(rng, (jitter(rng, (0.05, 0.05, 0.055), 0.01), jitter(rng, WOODS[1]), jitter(rng, WOODS[3]), WHITE))
-    parts = [part("piano", [*case, *cheeks, *toes], "wood", color, roughness=0.2),
+    # lacquered black or white, or a wood veneer
+    material, color = pick(rng, (("plastic", jitter(rng, (0.05, 0.05, 0.055), 0.01)), ("wood", jitter(rng, WOODS[1])),
+                                 ("wood", jitter(rng, WOODS[3])), ("plastic", WHITE)))
+    parts = [part("piano", [*case, *cheeks, *toes], material, color, roughness=0.2),
              part("keys", whites, "plastic", (0.95, 0.94, 0.9), role="detail"),
              part("black_keys", blacks, "plastic", (0.03, 0.03, 0.03), role="detail"),
              part("pedals", pedals, "metal", BRASS, role="detail")]
