@@ -145,24 +145,21 @@ def mattress(rng: np.random.Generator) -> Asset:
 
 # --- curtains --------------------------------------------------------------------------------------
 
-@category("curtain", size=((1.5, 2.6), (1.0, 2.5)), group="indoor", placement="wall",
-          synonyms=("drapery", "drapes", "draperies", "curtains", "window curtain", "net curtain"))
+@category("curtain", size=((1.5, 2.6), (0.6, 1.6)), group="indoor", placement="wall",
+          synonyms=("drapery", "drapes", "draperies", "curtain panel", "window curtain", "net curtain"))
 def curtain(rng: np.random.Generator) -> Asset:
-    width, height = vary(rng, 1.6, 0.3), vary(rng, 2.1, 0.15)
+    """One panel on its rod: "curtains" are two of them (a count the parser reads from the plural)."""
+    width, height = vary(rng, 1.0, 0.3), vary(rng, 2.1, 0.15)
     rod_z = height + 0.04
-    panel_w = width / 2 * vary(rng, 0.7, 0.2)  # drawn back toward the sides, the window between
-    panels = [drape(panel_w, height, int(rng.integers(3, 6)), 0.05, 0.09, 0.012).apply_translation(
-        (s * (width / 2 - panel_w / 2), 0, 0)) for s in (-1, 1)]
-    rail = [rod((-width / 2 - 0.08, 0.06, rod_z), (width / 2 + 0.08, 0.06, rod_z), 0.012, 12),
-            ellipsoid((0.025, 0.025, 0.025), (-width / 2 - 0.1, 0.06, rod_z), 1),
-            ellipsoid((0.025, 0.025, 0.025), (width / 2 + 0.1, 0.06, rod_z), 1)]
-    rings = [torus(0.02, 0.003, (0, 0, 0), 12, 6) for _ in range(10)]
-    for ring, x in zip(rings, np.concatenate([np.linspace(-width / 2, -width / 2 + panel_w, 5),
-                                              np.linspace(width / 2 - panel_w, width / 2, 5)])):
-        rotate(ring, np.pi / 2, (0, 1, 0)).apply_translation((x, 0.06, rod_z))
-    parts = [part("curtain", [p.apply_translation((0, 0.02, 0)) for p in panels], "fabric", jitter(rng, pick(rng, SOFT), 0.03)),
+    panel = drape(width, height, int(rng.integers(4, 8)), 0.06, 0.1, 0.012).apply_translation((0, 0.02, 0))
+    rail = [rod((-width / 2 - 0.05, 0.06, rod_z), (width / 2 + 0.05, 0.06, rod_z), 0.012, 12),
+            ellipsoid((0.025, 0.025, 0.025), (-width / 2 - 0.07, 0.06, rod_z), 1),
+            ellipsoid((0.025, 0.025, 0.025), (width / 2 + 0.07, 0.06, rod_z), 1)]
+    rings = [rotate(torus(0.02, 0.003, (0, 0, 0), 12, 6), np.pi / 2, (0, 1, 0)).apply_translation((x, 0.06, rod_z))
+             for x in np.linspace(-width / 2 + 0.02, width / 2 - 0.02, 8)]
+    parts = [part("curtain", panel, "fabric", jitter(rng, pick(rng, SOFT), 0.03)),
              part("rod", rail + rings, "metal", pick(rng, (DARK_METAL, METAL, BRASS)), role="detail")]
-    return make_asset(parts, description="a pair of curtains drawn back on a rod")
+    return make_asset(parts, description="a curtain hanging in folds from a rod")
 
 
 @category("shower_curtain", size=((1.6, 2.1), (1.2, 2.0)), group="indoor", placement="wall",
