@@ -29,6 +29,9 @@ FRONT_PARTS = {
     "ski_boot": "buckles",  # sports_more
     "baseball_cap": "bill", "coat": "buttons", "dress": "belt", "bridal_gown": "lace", "suit": "tie", "dress_suit": "tie",
     "sunglasses": "lenses", "goggles": "lens", "watch": "dial", "necklace": "pendant", "choker": "pendant", "dog_collar": "tag", "knee_pad": "cap", "shopping_bag": "logo",
+    "faucet": "spout", "scale": "display", "urinal": "bowl", "shower_head": "nozzles",
+    "alarm_clock": "face", "fireplace": "hearth", "air_conditioner": "louvre", "thermostat": "display", "wall_socket": "sockets", "fan": "blades", "fire_alarm": "led",
+    "photo_camera": "lens", "speaker": "drivers", "piano": "keys", "guitar": "soundhole", "printer": "paper_tray", "doll": "eyes", "calendar": "picture", "blackboard": "writing", "microphone": "grille",
 }
 
 

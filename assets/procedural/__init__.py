@@ -3,3 +3,4 @@ from fyi.assets.procedural import (accessories, animals, animals_large, applianc
                                    electronics, food, furniture, kitchenware, meals, people, plants, primitives,
                                    sports, street, tabletop, vehicles, wearables)
 from fyi.assets.procedural import animals_more, outdoor, sports_more, street_furniture, vehicles_more  # noqa: F401
+from fyi.assets.procedural import bath, household, office  # noqa: F401  (bathroom, household, office)
