@@ -350,7 +350,7 @@ def cauliflower(rng: np.random.Generator) -> Asset:
     leaves = []
     for k in range(7):
         a = 2 * np.pi * k / 7 + rng.uniform(-0.2, 0.2)
-        leaf = ellipsoid((r * 0.45, r * 0.06, r * 0.5), (0, 0, 0), 2)
+        leaf = ellipsoid((r * 0.4, r * 0.05, r * 0.45), (0, 0, 0), 2)
         rotate(leaf, -0.7, (1, 0, 0))
         leaf.apply_translation((0, -r * 0.8, r * 0.32))
         rotate(leaf, a, (0, 0, 1))
