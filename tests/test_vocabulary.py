@@ -23,6 +23,8 @@ VISIBLE = 0.02  # the subject covers at least this share of its studio picture
 FRONT_PARTS = {
     "tv": "screen", "monitor": "screen", "fridge": "handles",
     "dog": "eyes_nose", "cat": "eyes_nose",
+    "dishwasher": "control_panel", "toaster_oven": "window", "coffee_maker": "carafe",  # cookware
+    "milk": "cap",  # pantry
 }
 
 

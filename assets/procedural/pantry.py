@@ -15,7 +15,7 @@ from fyi.assets.procedural.meals import CRUST, LETTUCE, SAUSAGE, TOMATO
 from fyi.assets.procedural.palette import BLACK, CERAMICS, METAL, PAPER, PLASTICS, WHITE, WOODS
 from fyi.assets.procedural.produce import _lumpy, _radial
 from fyi.assets.procedural.shapes import (arc_points, box, capsule, cylinder, ellipsoid, fine, hull, jitter, lathe,
-                                          make_asset, part, pick, rotate, skin_patches, superellipsoid, torus, tube,
+                                          make_asset, merge, part, pick, rotate, skin_patches, superellipsoid, torus, tube,
                                           vary)
 from fyi.assets.procedural.tabletop import GLASS_TINT
 
@@ -155,7 +155,7 @@ def beef(rng: np.random.Generator) -> Asset:
     c = meat.triangles_center
     # a cap of fat along the +Y edge and a few streaks of marbling on top
     fat = skin_patches(meat, c[:, 1] > d * 0.34, 0.0008)
-    top = (meat.face_normals[:, 2] > 0.7) & (np.sin(c[:, 0] * 90 + c[:, 1] * 60) > 0.93)
+    top = (meat.face_normals[:, 2] > 0.7) & (rng.random(len(c)) < 0.06) & (c[:, 1] < d * 0.3)
     parts = [part("beef", meat, "food", jitter(rng, (0.62, 0.12, 0.1), 0.03), roughness=0.35),
              part("fat", fat, "food", (0.95, 0.88, 0.78), role="detail")]
     if top.any():
@@ -188,19 +188,24 @@ def ham(rng: np.random.Generator) -> Asset:
 @category("pastry", size=((0.035, 0.08), (0.1, 0.2)), group="food", placement="surface",
           synonyms=("croissant", "croissants", "danish pastry", "puff pastry", "viennoiserie", "pastries"))
 def pastry(rng: np.random.Generator) -> Asset:
-    span = vary(rng, 0.15, 0.12)  # a croissant's crescent, its horns toward +Y
-    bend = vary(rng, 1.9, 0.15)
+    span = vary(rng, 0.12, 0.12)  # a croissant: a crescent of rolled bands, its horns toward -Y
+    bend = vary(rng, 2.8, 0.08)
     radius = span / 2 / np.sin(bend / 2)
-    path = arc_points(radius, -np.pi / 2 - bend / 2, -np.pi / 2 + bend / 2, count=24, plane="xy")
-    t = np.linspace(0.0, 1.0, len(path))
-    thick = span * 0.2 * (np.sin(np.pi * t) ** 1.3 * (1 + 0.12 * np.cos(t * 2 * np.pi * 4.5) ** 2)) + 0.004
-    path[:, 2] = thick.max() * 0.8
-    body = tube(path, thick, 20)
+    n = 7
+    angles = np.linspace(-np.pi / 2 - bend / 2, -np.pi / 2 + bend / 2, n)
+    bands = []
+    for k, a in enumerate(angles):
+        size = np.sin(np.pi * (k + 0.5) / n) ** 0.8  # fat in the middle, thin horns
+        centre = np.array([radius * np.cos(a), -radius * np.sin(a), 0.0])
+        band = ellipsoid((span * 0.13 * size + 0.006, span * 0.26 * size + 0.006, span * 0.22 * size + 0.005), (0, 0, 0), 2)
+        rotate(band, -a + np.pi / 2, (0, 0, 1))  # its long axis across the crescent, toward the centre
+        band.apply_translation(centre)
+        bands.append(band)
+    body = merge(bands)
     v = np.asarray(body.vertices).copy()
-    v[:, 2] = np.maximum(v[:, 2], 0.0)  # flat underneath, where it lies
+    v[:, 2] = np.maximum(v[:, 2], -span * 0.06)  # flat underneath, where it lies
     body = trimesh.Trimesh(vertices=v, faces=body.faces, process=False)
-    body.apply_scale((1.0, 1.0, 0.8))
-    return make_asset([part("pastry", body, "food", jitter(rng, (0.82, 0.52, 0.2), 0.04), roughness=0.3)],
+    return make_asset([part("pastry", body, "food", jitter(rng, (0.8, 0.5, 0.18), 0.04), roughness=0.3)],
                       description="a croissant")
 
 
@@ -340,10 +345,12 @@ def pop(rng: np.random.Generator) -> Asset:
                       description="a plastic bottle of soda pop with a label")
 
 
-@category("can", size=((0.09, 0.17), (0.05, 0.11)), group="kitchen", placement="surface",
-          synonyms=("tin can", "tin", "soda can", "drink can", "beer can", "food can", "aluminum can", "aluminium can",
+# LVIS's "can"; the parser reads a bare "can" as the verb (agents/parser.py _FUNCTION_WORDS), so the
+# category goes by LVIS's synonym and "cans", "soda can", "tin" still name it
+@category("tin_can", size=((0.09, 0.17), (0.05, 0.11)), group="kitchen", placement="surface",
+          synonyms=("tin", "soda can", "drink can", "beer can", "food can", "aluminum can", "aluminium can",
                     "canned food", "cans"))
-def can(rng: np.random.Generator) -> Asset:
+def tin_can(rng: np.random.Generator) -> Asset:
     drink = rng.random() < 0.6
     if drink:
         r, h = 0.033, vary(rng, 0.122, 0.06)
@@ -351,7 +358,7 @@ def can(rng: np.random.Generator) -> Asset:
                        (0.0, h - 0.002)], 40)
         top = [cylinder(r * 0.78, 0.0015, (0, 0, h - 0.003), 32), box((0.02, 0.01, 0.0015), (0, -0.008, h - 0.001))]
         colour = jitter(rng, pick(rng, PLASTICS[:4] + ((0.8, 0.8, 0.82),)), 0.03)
-        parts = [part("can", shell, "metal", colour, roughness=0.25),
+        parts = [part("tin_can", shell, "metal", colour, roughness=0.25),
                  part("lid", top, "metal", METAL, role="detail", roughness=0.2)]
         description = "a drink can"
     else:
@@ -359,7 +366,7 @@ def can(rng: np.random.Generator) -> Asset:
         shell = lathe([(0.0, 0.0), (r, 0.0), (r, h), (0.0, h)], 40)
         shell = _radial(fine(shell, 0.01), lambda a, z: 1 + 0.015 * (np.sin(z * 260) > 0.6) * (z > 0.01) * (z < h - 0.01))
         label = _label(r, h * 0.1, h * 0.9, 40)
-        parts = [part("can", label, "paper", jitter(rng, pick(rng, PLASTICS[:4] + ((0.9, 0.85, 0.7),)), 0.03)),
+        parts = [part("tin_can", label, "paper", jitter(rng, pick(rng, PLASTICS[:4] + ((0.9, 0.85, 0.7),)), 0.03)),
                  part("tin", shell, "metal", METAL, roughness=0.2)]
         description = "a tin can with a paper label"
     return make_asset(parts, description=description)
@@ -399,6 +406,8 @@ def _shaker(rng: np.random.Generator, r: float, h: float, fill: tuple[float, flo
 def saltshaker(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.022, 0.12), vary(rng, 0.09, 0.15)
     parts = _shaker(rng, r, h, (0.96, 0.96, 0.95))
+    if rng.random() < 0.5:  # a glazed ceramic shaker instead of glass
+        parts[0] = part("glass", parts[0].mesh, "ceramic", jitter(rng, pick(rng, (WHITE,) + CERAMICS[1:4]), 0.02))
     return make_asset(parts, description="a salt shaker with a perforated steel top")
 
 
