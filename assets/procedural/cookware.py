@@ -236,7 +236,7 @@ def dishwasher(rng: np.random.Generator) -> Asset:
 
 
 @category("spatula", size=((0.005, 0.05), (0.22, 0.42)), group="kitchen", placement="surface",
-          synonyms=("turner", "fish slice", "pancake turner", "egg slice", "spatulas", "flipper"))
+          synonyms=("turner", "fish slice", "pancake turner", "egg slice", "spatulas"))
 def spatula(rng: np.random.Generator) -> Asset:
     length = vary(rng, 0.32, 0.12)
     blade_l, blade_w = length * 0.3, vary(rng, 0.075, 0.12)

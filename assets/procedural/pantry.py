@@ -11,10 +11,10 @@ import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
-from fyi.assets.procedural.meals import CRUST, LETTUCE, SAUSAGE, TOMATO
-from fyi.assets.procedural.palette import BLACK, CERAMICS, METAL, PAPER, PLASTICS, WHITE, WOODS
+from fyi.assets.procedural.meals import LETTUCE, SAUSAGE, TOMATO
+from fyi.assets.procedural.palette import BLACK, CERAMICS, METAL, PLASTICS, WHITE, WOODS
 from fyi.assets.procedural.produce import _lumpy, _radial
-from fyi.assets.procedural.shapes import (arc_points, box, capsule, cylinder, ellipsoid, fine, hull, jitter, lathe,
+from fyi.assets.procedural.shapes import (box, capsule, cylinder, ellipsoid, fine, hull, jitter, lathe,
                                           make_asset, merge, part, pick, rotate, skin_patches, superellipsoid, torus, tube,
                                           vary)
 from fyi.assets.procedural.tabletop import GLASS_TINT
@@ -58,7 +58,7 @@ def egg(rng: np.random.Generator) -> Asset:
 
 
 @category("bun", size=((0.03, 0.08), (0.06, 0.13)), group="food", placement="surface",
-          synonyms=("roll", "bread roll", "dinner roll", "burger bun", "hamburger bun", "brioche", "buns"))
+          synonyms=("bread roll", "dinner roll", "burger bun", "hamburger bun", "brioche", "buns"))
 def bun(rng: np.random.Generator) -> Asset:
     r = vary(rng, 0.048, 0.15)
     h = r * vary(rng, 0.85, 0.12)
@@ -346,9 +346,10 @@ def pop(rng: np.random.Generator) -> Asset:
 
 
 # LVIS's "can"; the parser reads a bare "can" as the verb (agents/parser.py _FUNCTION_WORDS), so the
-# category goes by LVIS's synonym and "cans", "soda can", "tin" still name it
+# category goes by LVIS's synonym and "cans", "soda can" still name it. A bare "tin" also names the
+# metal ("a tin bucket" would build a can beside a bucket), so it is not one of its words.
 @category("tin_can", size=((0.09, 0.17), (0.05, 0.11)), group="kitchen", placement="surface",
-          synonyms=("tin", "soda can", "drink can", "beer can", "food can", "aluminum can", "aluminium can",
+          synonyms=("soda can", "drink can", "beer can", "food can", "aluminum can", "aluminium can",
                     "canned food", "cans"))
 def tin_can(rng: np.random.Generator) -> Asset:
     drink = rng.random() < 0.6
@@ -374,7 +375,7 @@ def tin_can(rng: np.random.Generator) -> Asset:
 
 @category("condiment", size=((0.13, 0.26), (0.05, 0.1)), group="kitchen", placement="surface",
           synonyms=("ketchup", "ketchup bottle", "catsup", "mustard", "mustard bottle", "mayonnaise", "mayo", "hot sauce",
-                    "sauce bottle", "squeeze bottle", "sauce", "condiments", "relish"))
+                    "sauce bottle", "squeeze bottle", "condiments", "relish"))
 def condiment(rng: np.random.Generator) -> Asset:
     r, h = vary(rng, 0.03, 0.12), vary(rng, 0.17, 0.12)
     bottle = lathe([(0.0, 0.0), (r * 0.85, 0.0), (r, h * 0.1), (r * 1.03, h * 0.55), (r * 0.7, h * 0.82), (0.0, h * 0.82)], 32)

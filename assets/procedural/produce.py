@@ -12,8 +12,8 @@ import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
-from fyi.assets.procedural.food import LEAF, STEM, _fruit_profile
-from fyi.assets.procedural.shapes import (capsule, cylinder, ellipsoid, fine, hull, jitter, lathe, make_asset, merge,
+from fyi.assets.procedural.food import STEM, _fruit_profile
+from fyi.assets.procedural.shapes import (cylinder, ellipsoid, fine, hull, jitter, lathe, make_asset, merge,
                                           part, pick, rod, rotate, skin_patches, tube, vary)
 
 

@@ -13,7 +13,7 @@ from fyi.assets.catalog import category
 from fyi.assets.model import Asset
 from fyi.assets.procedural.palette import CERAMICS, FABRICS, METAL, PAPER, PLASTICS, WHITE, WOODS
 from fyi.assets.procedural.shapes import (box, cylinder, fine, hull, jitter, lathe, make_asset, part, pick, rod, rotate,
-                                          rounded_rect, skin_patches, slab, top_surface, torus, tube, vary)
+                                          rounded_rect, slab, top_surface, torus, tube, vary)
 
 LINENS = ((0.93, 0.92, 0.88), (0.75, 0.12, 0.12), (0.2, 0.3, 0.55), (0.85, 0.8, 0.65), (0.35, 0.5, 0.35))
 CORK = (0.72, 0.55, 0.36)
