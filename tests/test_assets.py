@@ -19,6 +19,7 @@ MATERIALS = {"wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic"
 # screens and clock faces are in front of their cases, a plant's leaves hide the pot, a bouquet's
 # stems and vase take about half of what a camera sees
 NOT_BODY_DOMINATED = {"tv", "monitor", "clock", "mirror", "potted_plant", "flower"}
+NOT_BODY_DOMINATED |= {"soup", "salad"}  # kitchen: a colour names the food; the bowl it is served in shows as much
 
 
 def test_catalog_has_at_least_45_categories_with_known_placements():

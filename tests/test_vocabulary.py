@@ -32,6 +32,8 @@ FRONT_PARTS = {
     "faucet": "spout", "scale": "display", "urinal": "bowl", "shower_head": "nozzles",
     "alarm_clock": "face", "fireplace": "hearth", "air_conditioner": "louvre", "thermostat": "display", "wall_socket": "sockets", "fan": "blades", "fire_alarm": "led",
     "photo_camera": "lens", "speaker": "drivers", "piano": "keys", "guitar": "soundhole", "printer": "paper_tray", "doll": "eyes", "calendar": "picture", "blackboard": "writing", "microphone": "grille",
+    "dishwasher": "control_panel", "toaster_oven": "window", "coffee_maker": "carafe",  # cookware
+    "milk": "cap",  # pantry
 }
 
 

@@ -4,3 +4,4 @@ from fyi.assets.procedural import (accessories, animals, animals_large, applianc
                                    sports, street, tabletop, vehicles, wearables)
 from fyi.assets.procedural import animals_more, outdoor, sports_more, street_furniture, vehicles_more  # noqa: F401
 from fyi.assets.procedural import bath, household, office  # noqa: F401  (bathroom, household, office)
+from fyi.assets.procedural import cookware, pantry, produce, table_linen  # noqa: F401  (after the modules they reuse)
