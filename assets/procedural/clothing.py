@@ -807,7 +807,7 @@ def shoe(rng: np.random.Generator) -> Asset:
 
 
 @category("boot", size=((0.12, 0.5), (0.24, 0.36)), group="clothing", placement="floor",
-          synonyms=("ski boot", "football boot", "snow boot", "ankle boot", "hiking boot", "rain boot", "wellington boot", "wellington", "work boot",
+          synonyms=("football boot", "snow boot", "ankle boot", "hiking boot", "rain boot", "wellington boot", "wellington", "work boot",
                     "cowboy boot", "riding boot", "gumboot"))
 def boot(rng: np.random.Generator) -> Asset:
     length, width = vary(rng, 0.29, 0.08), vary(rng, 0.105, 0.08)
