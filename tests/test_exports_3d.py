@@ -19,7 +19,7 @@ from fyi.assets.model import Asset, Part
 from fyi.render.glb import build_scene, write_glb
 from fyi.render.scene import resolve
 from fyi.scenes import cameras as scene_cameras
-from fyi.scenes.spec import AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
+from fyi.scenes.spec import MAX_OBJECTS, AssetRef, CameraSpec, ObjectSpec, Room, SceneSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 VALIDATOR = ROOT / "tools" / "gltf" / "validate.mjs"
@@ -79,13 +79,16 @@ def test_pipeline_made_scene_glb_is_valid_gltf(tmp_path: Path):
 
 def test_every_procedural_category_exports_valid_gltf(tmp_path: Path):
     names = [c.name for c in categories()]
-    objects = [{"id": f"o{i}", "category": name, "instance_id": i + 1, "support": "floor",
-                "position": [(i % 12) * 3.0, (i // 12) * 3.0, 0.0], "asset": {"uid": name, "seed": 0}}
-               for i, name in enumerate(names)]
-    spec = SceneSpec.model_validate({"scene_id": "every_category", "objects": objects,
-                                     "room": {"size": [40.0, 40.0, 3.0]}})
-    write_glb(spec, {f"o{i}": build_asset(name, 0) for i, name in enumerate(names)}, tmp_path / "scene.glb")
-    assert_valid(validate_gltf(tmp_path / "scene.glb"))
+    for first in range(0, len(names), MAX_OBJECTS):  # as many scenes as a scene's object limit needs
+        batch = names[first:first + MAX_OBJECTS]
+        objects = [{"id": f"o{i}", "category": name, "instance_id": i + 1, "support": "floor",
+                    "position": [(i % 15) * 3.0, (i // 15) * 3.0, 0.0], "asset": {"uid": name, "seed": 0}}
+                   for i, name in enumerate(batch)]
+        spec = SceneSpec.model_validate({"scene_id": "every_category", "objects": objects,
+                                         "room": {"size": [50.0, 50.0, 3.0]}})
+        path = tmp_path / f"scene_{first}.glb"
+        write_glb(spec, {f"o{i}": build_asset(name, 0) for i, name in enumerate(batch)}, path)
+        assert_valid(validate_gltf(path))
 
 
 # --- pointcloud.ply fused from a real render ----------------------------------------------------
