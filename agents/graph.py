@@ -21,12 +21,12 @@ from langgraph.graph import END, START, StateGraph
 
 from fyi.agents.backend import Backend, OfflineBackend
 from fyi.agents.collector import AssetSources, assets_from_sources, pick_assets, spec_from_request
-from fyi.assets.catalog import source_categories
 from fyi.agents.critic import critique
 from fyi.agents.edits import apply_edits, recolour
 from fyi.agents.generator import generate, with_proposals
 from fyi.agents.planner import plan_animation
 from fyi.agents.state import SynthState
+from fyi.assets.catalog import source_categories
 from fyi.render.cache import rendered_scene, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
