@@ -53,7 +53,8 @@ def _lights(y: float, z: float, half_w: float, size: tuple, front: bool) -> list
 
 
 @category("car", size=((1.2, 1.9), (3.5, 5.5)), group="vehicle", placement="floor",
-          synonyms=("automobile", "sedan", "hatchback", "suv", "taxi", "cab", "police car", "vehicle", "coupe"))
+          synonyms=("automobile", "sedan", "hatchback", "suv", "taxi", "cab", "police car", "vehicle", "coupe", "sports car",
+                    "race car", "racing car"))
 def car(rng: np.random.Generator) -> Asset:
     style = pick(rng, ("sedan", "hatchback", "suv"))
     length = vary(rng, {"sedan": 4.6, "hatchback": 4.0, "suv": 4.7}[style], 0.06)
