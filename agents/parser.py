@@ -425,6 +425,8 @@ class _InstructionReader:
             found = catalog.resolve_category(phrase)
             if found is None:
                 continue
+            if n == 1 and self._match(_MOTION_VERBS, i, i + 1) is not None and not self._own_word(found, words[0]):
+                continue  # "rolls" moves; it is a bun only where a builder itself says so
             return found, n, last != words[-1] or self._is_plural(words[:-1], last)
         return None
 
@@ -442,6 +444,13 @@ class _InstructionReader:
                     (s for s in catalog.singulars(last) if catalog.word_senses(s)), last)
                 return found, n, singular != last
         return None
+
+    @staticmethod
+    def _own_word(category: str, word: str) -> bool:
+        """Whether the category's builder names itself by this word (not only LVIS's synonyms do)."""
+        c = catalog.info(category)
+        own = {n.lower() for n in (c.name.replace("_", " "), *c.synonyms)}
+        return word in own or any(s in own for s in catalog.singulars(word))
 
     def _is_plural(self, head: Words, last: str) -> bool:
         key = self._norm(" ".join((*head, last)))
