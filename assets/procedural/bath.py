@@ -13,8 +13,8 @@ from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Surface
 from fyi.assets.procedural.household import cloth_band, facing_front, folded_cloth
 from fyi.assets.procedural.palette import BLACK, DARK_METAL, METAL, PLASTICS, SCREEN, WHITE, WOODS
-from fyi.assets.procedural.shapes import (box, capsule, cylinder, disc, ellipsoid, jitter, lathe, make_asset, part, pick,
-                                          rod, rounded_rect, slab, superellipsoid, top_surface, torus, tube, vary)
+from fyi.assets.procedural.shapes import (box, cylinder, ellipsoid, jitter, lathe, make_asset, part, pick,
+                                          rod, rounded_rect, slab, superellipsoid, top_surface, tube, vary)
 
 PORCELAIN = (0.95, 0.95, 0.93)
 TOWELS = ((0.95, 0.95, 0.93), (0.92, 0.9, 0.84), (0.55, 0.7, 0.82), (0.3, 0.42, 0.6), (0.85, 0.6, 0.62),

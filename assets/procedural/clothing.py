@@ -16,7 +16,7 @@ from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Part
 from fyi.assets.procedural.palette import BLACK, FABRICS, METAL, WHITE
 from fyi.assets.procedural.shapes import (arc_points, cylinder, ellipsoid, hull, jitter, lathe, make_asset, part, pick,
-                                          rod, rotate, torus, translate, tube, vary)
+                                          rod, rotate, shaded, torus, translate, tube, vary)
 
 CLOTH = FABRICS + ((0.85, 0.15, 0.15), (0.12, 0.3, 0.65), (0.92, 0.9, 0.86), (0.1, 0.1, 0.11), (0.9, 0.75, 0.2))
 SHIRTINGS = ((0.92, 0.93, 0.95), (0.62, 0.75, 0.9), (0.85, 0.8, 0.9), (0.95, 0.9, 0.8), (0.55, 0.65, 0.55))
@@ -25,10 +25,6 @@ DARK_SUITING = ((0.1, 0.1, 0.12), (0.15, 0.18, 0.3), (0.3, 0.3, 0.32), (0.25, 0.
 LEATHER_BROWNS = ((0.35, 0.2, 0.1), (0.1, 0.08, 0.07), (0.55, 0.35, 0.18), (0.25, 0.14, 0.08))
 STITCH = (0.85, 0.55, 0.2)
 PLASTIC_BRIGHT = ((0.1, 0.4, 0.85), (0.9, 0.2, 0.3), (0.95, 0.8, 0.1), (0.1, 0.1, 0.12), (0.2, 0.7, 0.5), (0.95, 0.5, 0.1))
-
-
-def _shade(rgb, k: float) -> tuple[float, float, float]:
-    return tuple(float(np.clip(c * k, 0.0, 1.0)) for c in rgb)
 
 
 # --- cloth in the garment plane ----------------------------------------------------------------------
@@ -185,9 +181,9 @@ def shirt(rng: np.random.Generator) -> Asset:
             piece([(-0.2, top.l - 0.28), (-0.09, top.l - 0.28), (-0.09, top.l - 0.15), (-0.2, top.l - 0.15)], t * 0.2, t)]
     parts = [part("shirt", body, "fabric", colour),
              part("buttons", buttons(0, 0.08, top.l - 0.09, 7, t * 1.2), "plastic", WHITE, role="detail"),
-             part("neck", top.hollow(t * 1.21, 0.5), "fabric", _shade(colour, 0.7), role="detail")]
+             part("neck", top.hollow(t * 1.21, 0.5), "fabric", shaded(colour, 0.7), role="detail")]
     if rng.random() < 0.4:  # a checked flannel: a few darker stripes each way
-        dark = _shade(colour, 0.55)
+        dark = shaded(colour, 0.55)
         bands = [strip((-top.w / 2 + 0.02, v), (top.w / 2 - 0.02, v), 0.015, 0.001, t * 1.2)
                  for v in np.linspace(0.1, top.l - 0.12, 5)]
         bands += [strip((x, 0.02), (x, top.l - 0.1), 0.015, 0.001, t * 1.2) for x in (-0.17, -0.06, 0.06, 0.17)]
@@ -203,7 +199,7 @@ def jersey(rng: np.random.Generator) -> Asset:
               cuff=0.17)
     colour = jitter(rng, pick(rng, CLOTH), 0.03)
     parts = [part("jersey", [top.torso(t), *top.sleeves(t), *top.crew(t, t)], "fabric", colour),
-             part("neck", top.hollow(t * 1.02), "fabric", _shade(colour, 0.65), role="detail")]
+             part("neck", top.hollow(t * 1.02), "fabric", shaded(colour, 0.65), role="detail")]
     if rng.random() < 0.6:  # a sports number or a chest print
         ink = pick(rng, (WHITE, BLACK, (0.95, 0.8, 0.1)))
         if ink == colour:
@@ -226,7 +222,7 @@ def polo_shirt(rng: np.random.Generator) -> Asset:
             strip((0, top.l - 0.2), (0, top.l - 0.05), 0.04, t * 0.2, t)]
     parts = [part("polo_shirt", body, "fabric", colour),
              part("buttons", buttons(0, top.l - 0.17, top.l - 0.08, 3, t * 1.2, 0.006), "plastic", WHITE, role="detail"),
-             part("neck", top.hollow(t * 1.21, 0.4), "fabric", _shade(colour, 0.7), role="detail")]
+             part("neck", top.hollow(t * 1.21, 0.4), "fabric", shaded(colour, 0.7), role="detail")]
     logo = ellipse_piece((-0.12, top.l - 0.2), 0.015, 0.012, 0.001, t, 10)
     parts.append(part("logo", logo, "fabric", pick(rng, (WHITE, (0.1, 0.3, 0.2), (0.7, 0.1, 0.1))), role="detail"))
     return make_asset(lay(parts), description="a short-sleeved polo shirt with a collar and a three-button placket, laid flat")
@@ -244,7 +240,7 @@ def blouse(rng: np.random.Generator) -> Asset:
     nk = top.neck / 2
     v_neck = piece([(-nk, top.l), (nk, top.l), (0, top.l - 0.14)], 0.002, t)
     parts = [part("blouse", [top.torso(t), *top.sleeves(t), *top.cuffs(t, 0.04)], "fabric", colour, roughness=0.45),
-             part("neck", v_neck, "fabric", _shade(colour, 0.68), role="detail"),
+             part("neck", v_neck, "fabric", shaded(colour, 0.68), role="detail"),
              part("buttons", buttons(0, top.l * 0.25, top.l - 0.17, 4, t * 1.02, 0.005), "plastic",
                   (0.95, 0.93, 0.88), role="detail")]
     bow = [ellipse_piece((s * 0.03, top.l - 0.02), 0.03, 0.016, t * 0.4, t, 10) for s in (-1, 1)]
@@ -267,7 +263,7 @@ def tank_top(rng: np.random.Generator) -> Asset:
     straps = [strip((s * (w / 2 - strap / 2 - 0.01), l * 0.68), (s * (w * 0.22), l), strap, t, 0.0) for s in (-1, 1)]
     back = piece([(-w * 0.22, l * 0.7), (w * 0.22, l * 0.7), (w * 0.16, l * 0.97), (-w * 0.16, l * 0.97)], t * 0.4)
     parts = [part("tank_top", [torso, *straps], "fabric", colour),
-             part("back", back, "fabric", _shade(colour, 0.7), role="detail")]
+             part("back", back, "fabric", shaded(colour, 0.7), role="detail")]
     return make_asset(lay(parts), description="a sleeveless tank top with wide straps, laid flat")
 
 
@@ -288,7 +284,7 @@ def _knit(rng, name: str, hood: bool, description: str, colours) -> Asset:
         bands = [strip((-top.w / 2 + 0.01, v), (top.w / 2 - 0.01, v), 0.025, 0.001, t)
                  for v in (top.l * 0.55, top.l * 0.63)]
         parts.append(part("pattern", bands, "fabric", accent, role="detail"))
-    parts.append(part("neck", top.hollow(t * 1.02, 0.5), "fabric", _shade(colour, 0.65), role="detail"))
+    parts.append(part("neck", top.hollow(t * 1.02, 0.5), "fabric", shaded(colour, 0.65), role="detail"))
     return make_asset(lay(parts), description=description)
 
 
@@ -319,9 +315,9 @@ def _jacket_parts(rng, name: str, top: Top, t: float, colour, lapel: float, zip_
         parts.append(part("zip", strip((0, 0.0), (0, top.l - 0.01), 0.012, t * 0.25, t), "metal", METAL, role="detail"))
     else:
         parts.append(part("buttons", buttons(0.0, 0.12, top.l - lapel - 0.02, pick(rng, (2, 3, 4)), t * 1.01, 0.01),
-                          "plastic", _shade(colour, 0.4), role="detail"))
+                          "plastic", shaded(colour, 0.4), role="detail"))
     shirt_v = piece([(-0.05, top.l), (0.05, top.l), (0, top.l - (lapel or 0.1) * 0.9)], 0.003, t)
-    parts.append(part("neck", shirt_v, "fabric", WHITE if lapel else _shade(colour, 0.6), role="detail"))
+    parts.append(part("neck", shirt_v, "fabric", WHITE if lapel else shaded(colour, 0.6), role="detail"))
     return parts
 
 
@@ -394,7 +390,7 @@ def _pants(rng, name: str, colour, length: float, hem: float, t: float, material
     pockets = [piece([(s * width / 2, length - 0.06), (s * width * 0.26, length - 0.06), (s * width / 2, length - 0.16)],
                      0.002, t) for s in (-1, 1)]
     detail = [*loops, fly, *pockets]
-    parts.append(part("waist", detail, material, _shade(colour, 0.7), role="detail"))
+    parts.append(part("waist", detail, material, shaded(colour, 0.7), role="detail"))
     if seams:  # jeans: orange topstitching and a copper button
         stitch = [strip((s * (width / 2 + flare * 0.9) - s * 0.01, 0.02), (s * width / 2 - s * 0.01, length - 0.07), 0.004,
                         0.001, t) for s in (-1, 1)]
@@ -439,7 +435,7 @@ def skirt(rng: np.random.Generator) -> Asset:
     parts = [part("skirt", [body, band], "fabric", colour)]
     pleats = [strip((x * waist / hem * 0.95, length - 0.06), (x, 0.01), 0.005, 0.001, t)
               for x in np.linspace(-hem / 2 * 0.85, hem / 2 * 0.85, 9)]
-    parts.append(part("pleats", pleats, "fabric", _shade(colour, 0.6), role="detail"))
+    parts.append(part("pleats", pleats, "fabric", shaded(colour, 0.6), role="detail"))
     return make_asset(lay(parts), description="a flared skirt with pleats, laid flat")
 
 
@@ -518,7 +514,7 @@ def pajamas(rng: np.random.Generator) -> Asset:
     t = vary(rng, 0.025, 0.2)
     colour = jitter(rng, pick(rng, ((0.6, 0.72, 0.88), (0.95, 0.8, 0.85), (0.3, 0.35, 0.55), (0.9, 0.88, 0.8),
                                     (0.55, 0.7, 0.55))), 0.03)
-    stripe = _shade(colour, 0.6)
+    stripe = shaded(colour, 0.6)
     # top and trousers laid side by side, the top's sleeves folded in
     top = Top(vary(rng, 0.5, 0.06), vary(rng, 0.68, 0.05), vary(rng, 0.45, 0.1), 0.15, neck=0.14, cuff=0.12)
     top_meshes = [top.torso(t), *top.sleeves(t), *_collar(top, t, t)]
@@ -578,7 +574,7 @@ def dress(rng: np.random.Generator) -> Asset:
     parts = [part("dress", [bodice, skirt_, *straps], "fabric", colour, roughness=0.5),
              part("belt", belt, "fabric", pick(rng, (BLACK, WHITE, (0.85, 0.7, 0.35))), role="detail"),
              part("neck", piece([(-w * 0.18, l * 0.93), (w * 0.18, l * 0.93), (0, l * 0.82)], 0.002, t),
-                  "fabric", _shade(colour, 0.6), role="detail")]
+                  "fabric", shaded(colour, 0.6), role="detail")]
     return make_asset(hang(parts, l + 0.005, w * 0.8, t, rng), description="a dress hung on a hanger from a wall peg")
 
 
@@ -958,7 +954,7 @@ def baseball_cap(rng: np.random.Generator) -> Asset:
     parts = [part("baseball_cap", crown, "fabric", colour),
              part("bill", bill, "fabric", colour),
              part("logo", logo, "fabric", pick(rng, (WHITE, (0.95, 0.8, 0.1), BLACK)), role="detail"),
-             part("button_and_seams", [button, *seams], "fabric", _shade(colour, 0.6), role="detail")]
+             part("button_and_seams", [button, *seams], "fabric", shaded(colour, 0.6), role="detail")]
     return make_asset(parts, description="a baseball cap with a curved bill, a top button and a front logo")
 
 
@@ -983,7 +979,7 @@ def cap(rng: np.random.Generator) -> Asset:
     button = dome(0.01, 0.006, 0.0)
     button.apply_translation((0, -0.01, h * 0.78 - 0.004))
     parts = [part("cap", [crown, peak], "fabric", colour),
-             part("button", button, "fabric", _shade(colour, 0.6), role="detail")]
+             part("button", button, "fabric", shaded(colour, 0.6), role="detail")]
     return make_asset(parts, description="a flat cap swept forward over a short peak")
 
 
@@ -1004,7 +1000,7 @@ def beanie(rng: np.random.Generator) -> Asset:
     parts = [part("beanie", meshes, "fabric", colour)]
     if rng.random() < 0.5:
         pom = ellipsoid((0.04, 0.04, 0.035), (0, 0, h + 0.025), 2)
-        parts.append(part("pompom", pom, "fur", pick(rng, (WHITE, _shade(colour, 0.7), (0.2, 0.2, 0.22))), role="detail"))
+        parts.append(part("pompom", pom, "fur", pick(rng, (WHITE, shaded(colour, 0.7), (0.2, 0.2, 0.22))), role="detail"))
     return make_asset(parts, description="a knitted beanie with a folded ribbed cuff")
 
 

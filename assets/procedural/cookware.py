@@ -7,10 +7,10 @@ import numpy as np
 import trimesh
 
 from fyi.assets.catalog import category
-from fyi.assets.model import Asset, Surface
+from fyi.assets.model import Asset
 from fyi.assets.procedural.appliances import APPLIANCE_FINISHES, DOOR_GLASS
 from fyi.assets.procedural.palette import BLACK, CERAMICS, DARK_METAL, METAL, PLASTICS, WHITE, WOODS
-from fyi.assets.procedural.shapes import (box, cylinder, hull, jitter, lathe, make_asset, part, pick, rod, rotate, slab,
+from fyi.assets.procedural.shapes import (box, round_interior, cylinder, hull, jitter, lathe, make_asset, part, pick, rod, rotate, slab,
                                           superellipsoid, top_surface, torus, tube, rounded_rect, vary)
 from fyi.assets.procedural.tabletop import GLASS_TINT, _side_handle
 
@@ -22,11 +22,6 @@ def _vessel(r_bottom: float, r_top: float, height: float, wall: float = 0.003) -
     """An open round pan: a flat floor, walls flaring from r_bottom to r_top, a real inside."""
     return lathe([(0.0, 0.0), (r_bottom, 0.0), (r_top, height), (r_top - wall, height), (r_bottom - wall, wall * 1.5),
                   (0.0, wall * 1.5)], 40)
-
-
-def _interior(r_bottom: float, floor: float) -> Surface:
-    half = r_bottom * 0.68
-    return Surface("interior", floor, (-half, -half), (half, half), kind="interior")
 
 
 def _long_handle(x0: float, length: float, z0: float, rise: float, radius: float) -> trimesh.Trimesh:
@@ -48,7 +43,7 @@ def frying_pan(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, DARK_METAL if cast_iron else NONSTICK, 0.01)
     parts = [part("frying_pan", body, "metal", colour, roughness=0.4),
              part("handle", handle, "metal" if cast_iron else "plastic", colour if cast_iron else BLACK, role="detail")]
-    return make_asset(parts, [_interior(r * 0.8, 0.0045)], "a frying pan with a long handle")
+    return make_asset(parts, [round_interior(r * 0.8, 0.0045, share=0.68)], "a frying pan with a long handle")
 
 
 @category("pan", size=((0.07, 0.17), (0.28, 0.5)), group="kitchen", placement="surface",
@@ -63,7 +58,7 @@ def pan(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, STEEL if steel else pick(rng, ((0.75, 0.2, 0.12), (0.15, 0.3, 0.55), NONSTICK)), 0.02)
     parts = [part("pan", [body, rim], "metal", colour, roughness=0.25),
              part("handle", handle, "metal" if steel else "plastic", STEEL if steel else BLACK, role="detail")]
-    return make_asset(parts, [_interior(r * 0.97, 0.004)], "a saucepan with a long handle")
+    return make_asset(parts, [round_interior(r * 0.97, 0.004, share=0.68)], "a saucepan with a long handle")
 
 
 @category("pot", size=((0.12, 0.36), (0.22, 0.46)), group="kitchen", placement="surface",
@@ -82,7 +77,7 @@ def pot(rng: np.random.Generator) -> Asset:
     colour = jitter(rng, pick(rng, (STEEL, STEEL, (0.7, 0.15, 0.1), (0.15, 0.25, 0.45), NONSTICK)), 0.02)
     parts = [part("pot", [body, rim], "metal", colour, roughness=0.25),
              part("handles", handles, "metal", STEEL, role="detail")]
-    return make_asset(parts, [_interior(r, 0.0045)], "a deep cooking pot with two handles")
+    return make_asset(parts, [round_interior(r, 0.0045, share=0.68)], "a deep cooking pot with two handles")
 
 
 @category("pitcher", size=((0.16, 0.32), (0.14, 0.28)), group="kitchen", placement="surface",

@@ -13,7 +13,7 @@ import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Surface
-from fyi.assets.procedural.palette import (BLACK, CERAMICS, DARK_METAL, FABRICS, METAL, PAINTED, PAPER, PLASTICS,
+from fyi.assets.procedural.palette import (BLACK, CERAMICS, DARK_METAL, FABRICS, METAL, PAINTED, PLASTICS,
                                            SCREEN, WHITE, WOODS)
 from fyi.assets.procedural.people import person
 from fyi.assets.procedural.plants import GREENS, SOIL, _leaf

@@ -13,7 +13,7 @@ import trimesh
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset
 from fyi.assets.procedural.household import facing_front
-from fyi.assets.procedural.palette import BLACK, DARK_METAL, FABRICS, METAL, PAINTED, PAPER, PLASTICS, SCREEN, WHITE, WOODS
+from fyi.assets.procedural.palette import BLACK, DARK_METAL, METAL, PAPER, PLASTICS, SCREEN, WHITE, WOODS
 from fyi.assets.procedural.people import HAIRS, SKINS
 from fyi.assets.procedural.shapes import (arc_points, box, capsule, cone, cylinder, ellipsoid, jitter, lathe, make_asset,
                                           part, pick, rod, rotate, rounded_rect, slab, superellipsoid, top_surface,

@@ -244,7 +244,6 @@ def christmas_tree(rng: np.random.Generator) -> Asset:
         tiers.append(cone(rk, (h - z0) * 0.6 if k < n - 1 else h - 0.15 - z0, (0, 0, z0), 24))
     trunk = cylinder(0.05, 0.3, (0, 0, stand_h - 0.05), 12)
     stand = lathe([(0.0, 0.0), (0.22, 0.0), (0.18, stand_h), (0.0, stand_h)], 24)
-    baubles = []
     colours = pick(rng, (((0.85, 0.1, 0.1), (0.95, 0.8, 0.2)), ((0.2, 0.4, 0.85), (0.9, 0.9, 0.92)), ((0.85, 0.1, 0.1), (0.9, 0.9, 0.92))))
     bauble_sets = ([], [])
     for k in range(28):

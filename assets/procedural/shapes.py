@@ -32,6 +32,11 @@ def jitter(rng: np.random.Generator, rgb: Vec, amount: float = 0.03) -> tuple[fl
     return (float(c[0]), float(c[1]), float(c[2]))
 
 
+def shaded(rgb: Vec, k: float) -> tuple[float, float, float]:
+    """A colour darker (k < 1) or lighter (k > 1), kept within 0..1: a seam, a sole, a print."""
+    return tuple(float(np.clip(c * k, 0.0, 1.0)) for c in rgb)
+
+
 def pick(rng: np.random.Generator, options: Sequence):
     """One of `options`, chosen by the generator (works for tuples, which rng.choice would flatten)."""
     return options[int(rng.integers(len(options)))]
@@ -263,6 +268,13 @@ def top_surface(name: str, z: float, x: tuple[float, float], y: tuple[float, flo
     """A support rectangle [x0, x1] x [y0, y1] at height z, shrunk by `inset` on every side."""
     return Surface(name=name, z=float(z), min=(float(x[0] + inset), float(y[0] + inset)),
                    max=(float(x[1] - inset), float(y[1] - inset)), kind=kind, clearance=clearance)
+
+
+def round_interior(radius: float, floor: float, share: float = 0.7) -> Surface:
+    """The floor of a round vessel (a mug, a vase, a pot) of inner `radius`, as the square it holds:
+    where things "in" it stand; `share` of the radius keeps them off the curving wall."""
+    half = radius * share
+    return Surface("interior", floor, (-half, -half), (half, half), kind="interior", clearance=None)
 
 
 def make_asset(parts: list[Part], surfaces: Sequence[Surface] = (), description: str = "") -> Asset:

@@ -8,9 +8,9 @@ import numpy as np
 import trimesh
 
 from fyi.assets.catalog import category
-from fyi.assets.model import Asset, Surface
+from fyi.assets.model import Asset
 from fyi.assets.procedural.palette import BLACK, CERAMICS, METAL, PAPER, PLASTICS, WHITE
-from fyi.assets.procedural.shapes import (arc_points, cylinder, ellipsoid, jitter, lathe, make_asset, part, pick, rod,
+from fyi.assets.procedural.shapes import (round_interior, arc_points, cylinder, ellipsoid, jitter, lathe, make_asset, part, pick, rod,
                                           top_surface, tube, vary)
 
 GLASS_TINT = (0.88, 0.94, 0.95)
@@ -32,12 +32,6 @@ def _curved_profile(r_foot: float, r_rim: float, height: float, wall: float, flo
     return [(0.0, 0.0)] + outer + inner + [(0.0, floor)]
 
 
-def _inside(radius: float, floor: float) -> Surface:
-    """The floor of a round vessel, as the square its inner wall holds: where things "in" it stand."""
-    half = radius * 0.7
-    return Surface("interior", floor, (-half, -half), (half, half), kind="interior", clearance=None)
-
-
 def _side_handle(x_wall: float, z_mid: float, reach: float, span: float, thickness: float) -> trimesh.Trimesh:
     """A D-shaped handle on the +X side whose ends are buried in a wall at x_wall."""
     path = arc_points(1.0, -np.pi / 2, np.pi / 2, count=14)
@@ -57,7 +51,7 @@ def mug(rng: np.random.Generator) -> Asset:
         z = h * 0.8
         parts.append(part("coffee", cylinder(r * (taper + (1 - taper) * 0.8) - 0.0052, 0.003, (0, 0, z - 0.003)),
                           "food", (0.16, 0.08, 0.04), role="detail", roughness=0.08))
-    return make_asset(parts, [_inside(r * taper - 0.005, 0.008)], description="a ceramic coffee mug with a handle")
+    return make_asset(parts, [round_interior(r * taper - 0.005, 0.008)], description="a ceramic coffee mug with a handle")
 
 
 @category("plate", size=((0.015, 0.03), (0.22, 0.3)), group="kitchen", placement="surface", synonyms=("dinner plate", "dish", "saucer"))
@@ -80,8 +74,7 @@ def bowl(rng: np.random.Generator) -> Asset:
     floor = 0.008
     body = lathe(_curved_profile(r * 0.55, r, h, 0.006, floor), 40)
     # the rectangle objects "in" the bowl stand on: the flat floor plus some of the wall's rise
-    half = r * 0.6
-    surface = Surface("interior", floor, (-half, -half), (half, half), kind="interior", clearance=None)
+    surface = round_interior(r, floor, share=0.6)
     material = pick(rng, ("ceramic", "ceramic", "wood"))
     color = jitter(rng, pick(rng, CERAMICS) if material == "ceramic" else (0.55, 0.36, 0.2))
     return make_asset([part("bowl", body, material, color)], [surface],
@@ -98,7 +91,7 @@ def glass(rng: np.random.Generator) -> Asset:
     if rng.random() < 0.4:
         parts.append(part("water", cylinder(r * 0.85 - 0.003, h * 0.5, (0, 0, 0.012)), "glass", (0.8, 0.9, 0.95),
                           role="detail", roughness=0.0))
-    return make_asset(parts, [_inside(foot - 0.003, 0.012)], description="a clear drinking glass")
+    return make_asset(parts, [round_interior(foot - 0.003, 0.012)], description="a clear drinking glass")
 
 
 @category("wine_glass", size=((0.15, 0.24), (0.06, 0.11)), group="kitchen", placement="surface", synonyms=("wineglass", "goblet", "champagne glass"))
@@ -171,7 +164,7 @@ def vase(rng: np.random.Generator) -> Asset:
     material = pick(rng, ("ceramic", "ceramic", "glass"))
     color = jitter(rng, pick(rng, CERAMICS)) if material == "ceramic" else jitter(rng, (0.55, 0.75, 0.8), 0.05)
     # stems stand on the inside bottom, through the neck: what the narrowest opening above it holds
-    inside = _inside(min(radius[np.argmax(radius):]) - wall, 0.01)
+    inside = round_interior(min(radius[np.argmax(radius):]) - wall, 0.01)
     return make_asset([part("vase", body, material, color)], [inside], description="a tall vase with a narrow neck")
 
 

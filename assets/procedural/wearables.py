@@ -10,10 +10,10 @@ import trimesh
 
 from fyi.assets.catalog import category
 from fyi.assets.model import Asset, Surface
-from fyi.assets.procedural.clothing import CLOTH, LEATHER_BROWNS, ellipse_piece, strip
-from fyi.assets.procedural.palette import BLACK, DARK_METAL, METAL, PAPER, PLASTICS, WHITE
+from fyi.assets.procedural.clothing import LEATHER_BROWNS, ellipse_piece, strip
+from fyi.assets.procedural.palette import BLACK, DARK_METAL, METAL, PLASTICS, WHITE
 from fyi.assets.procedural.shapes import (arc_points, box, cylinder, ellipsoid, hull, jitter, lathe, make_asset, part,
-                                          pick, polygon_plate, rod, rotate, superellipsoid, torus, tube, vary)
+                                          pick, polygon_plate, rod, rotate, shaded, superellipsoid, torus, tube, vary)
 
 GOLD = (0.85, 0.65, 0.25)
 SILVER = (0.78, 0.78, 0.8)
@@ -423,7 +423,7 @@ def plastic_bag(rng: np.random.Generator) -> Asset:
         fold = box((w + 0.004, d + 0.004, 0.03), (0, 0, h - 0.015))
         colour = jitter(rng, (0.7, 0.55, 0.38), 0.03)
         parts = [part("plastic_bag", [*_open_bag(w, d, h, wall), fold], "paper", colour, roughness=0.85),
-                 part("crease", box((w * 0.9, 0.002, 0.004), (0, -d / 2 - 0.002, h * 0.3)), "paper", _dark(colour),
+                 part("crease", box((w * 0.9, 0.002, 0.004), (0, -d / 2 - 0.002, h * 0.3)), "paper", shaded(colour, 0.7),
                       role="detail")]
         return make_asset(parts, [_bag_interior(w, d, wall)], "a brown paper grocery bag standing open")
     w, d, h = vary(rng, 0.3, 0.12), vary(rng, 0.16, 0.15), vary(rng, 0.3, 0.12)
@@ -452,10 +452,6 @@ def plastic_bag(rng: np.random.Generator) -> Asset:
     return make_asset(parts, description="a filled plastic carrier bag with loop handles")
 
 
-def _dark(rgb) -> tuple[float, float, float]:
-    return tuple(float(c * 0.7) for c in rgb)
-
-
 @category("lanyard", size=((0.003, 0.025), (0.3, 0.65)), group="accessory", placement="surface",
           synonyms=("laniard", "badge lanyard", "id lanyard", "neck strap", "badge holder", "id badge"))
 def lanyard(rng: np.random.Generator) -> Asset:
@@ -478,5 +474,5 @@ def lanyard(rng: np.random.Generator) -> Asset:
     parts = [part("lanyard", ribbon, "fabric", colour, roughness=0.6),
              part("clip", clip, "metal", METAL, role="detail"),
              part("badge", card, "plastic", WHITE, role="detail"),
-             part("badge_print", [band, photo], "plastic", _dark(colour), role="detail")]
+             part("badge_print", [band, photo], "plastic", shaded(colour, 0.7), role="detail")]
     return make_asset(parts, description="a lanyard laid flat with a clip and an id badge")
