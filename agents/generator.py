@@ -7,8 +7,9 @@ import numpy as np
 
 from fyi.agents.backend import Backend
 from fyi.render.quality import quality_for
+from fyi.render.scene import seeded_rng
 from fyi.scenes.asset_loader import assets_for
-from fyi.scenes.cameras import frame_cameras
+from fyi.scenes.cameras import frame_cameras, room_holding
 from fyi.scenes.composition import compose_main_view
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
 from fyi.scenes.layout import ROOM_SIZES, Layout, LayoutSolver
@@ -39,17 +40,22 @@ EMPTY_VIEW = np.array([(x, y, z) for x in (-1.0, 1.0) for y in (-1.0, 1.0) for z
 
 
 def with_cameras(spec: SceneSpec, *, elevation: float = 30.0, margin: float = 0.1) -> SceneSpec:
+    """Cameras framed around the objects, standing inside the room (the room grows where they cannot)."""
     assets = assets_for(spec)
-    corners = []
+    corners, solids = [], []
     for o in spec.objects:
         lo, hi = world_bbox(o, assets[o.id])
         corners += [(x, y, z) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
+        solids.append((lo, hi))
     q = quality_for(spec.render)
     points = np.array(corners) if corners else EMPTY_VIEW
-    cams = frame_cameras(points, spec.render.views, q.width, q.height, elevation=elevation, margin=margin)
+    cams = frame_cameras(points, spec.render.views, q.width, q.height, elevation=elevation, margin=margin,
+                         room=spec.room, solids=np.array(solids) if solids else None,
+                         vary=seeded_rng(spec.seed, "cameras"))
     if not spec.motions and spec.objects:  # a moving scene keeps the wide view its motion was planned in
         cams[0], _ = compose_main_view(spec, assets, q.width, q.height, cams[0])
-    return spec.model_copy(update={"cameras": cams})
+    room = room_holding(spec.room, [np.array(c.c2w)[:3, 3] for c in cams])
+    return spec.model_copy(update={"cameras": cams, "room": room})
 
 
 def with_proposals(spec: SceneSpec, backend: Backend) -> SceneSpec:

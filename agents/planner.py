@@ -22,7 +22,7 @@ import numpy as np
 from fyi.assets.model import Asset
 from fyi.agents.backend import MotionPlan
 from fyi.agents.parser import SPEED_WORDS
-from fyi.scenes.cameras import frame_cameras, look_at
+from fyi.scenes.cameras import frame_cameras, look_at, room_holding
 from fyi.scenes.geometry import (
     FLAT, body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
 )
@@ -45,8 +45,18 @@ def plan_animation(spec: SceneSpec, assets: dict[str, Asset],
     """The spec with its Animation (None when nothing moves) and notes on what could not be done.
 
     A model's `proposal` (keyframes) is interpolated and checked like any plan; when it does not hold,
-    the template planner plans instead.
+    the template planner plans instead. A camera path that must leave the room to keep everything in
+    the picture (an orbit round a sofa against a wall) takes the room with it: the room grows, so no
+    frame looks past the floor's edge into the void.
     """
+    planned, notes = _plan(spec, assets, proposal)
+    if planned.animation is not None:
+        eyes = [np.array(c2w)[:3, 3] for c2w in planned.animation.camera]
+        planned = planned.model_copy(update={"room": room_holding(planned.room, eyes)})
+    return planned, notes
+
+
+def _plan(spec: SceneSpec, assets: dict[str, Asset], proposal: MotionPlan | None) -> tuple[SceneSpec, list[str]]:
     if not spec.motions or not spec.cameras:
         return spec, []
     fps = spec.render.fps if spec.render.frames else DEFAULT_FPS
@@ -494,7 +504,7 @@ def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> t
     if m.verb == "orbit":
         eye = c2w[:3, 3]
         azimuth = math.atan2(eye[1] - target[1], eye[0] - target[0])
-        cams, outside = framed_orbit(points, target, cam, azimuth=azimuth, elevation=elevation, footprint=footprint)
+        cams, _ = framed_orbit(points, target, cam, azimuth=azimuth, elevation=elevation, footprint=footprint)
     elif m.target:
         followed = spec.object(m.target)
         centres = []
@@ -502,15 +512,11 @@ def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> t
             pos, rot = frame_pose(spec, followed.id, f)
             lo, hi = world_bbox(followed.model_copy(update={"position": pos, "rotation": rot}), assets[followed.id])
             centres.append((lo + hi) / 2)
-        cams, outside = framed_follow(points, centres, cam, azimuth=math.atan2(-fwd[1], -fwd[0]),
+        cams, _ = framed_follow(points, centres, cam, azimuth=math.atan2(-fwd[1], -fwd[0]),
                                       elevation=elevation, footprint=footprint)
     else:
         return [c2w] * frames, None
-    if not outside:
-        return cams, None
-    w, d = footprint
-    return cams, (f"the camera leaves the {w:.1f} x {d:.1f} m room in {len(outside)} of {frames} frames to keep "
-                  f"every object in the picture: {m.text or m.verb}")
+    return cams, None  # frames outside the walls: plan_animation grows the room around them
 
 
 def _corners_at(spec, assets, frame: int) -> np.ndarray:
@@ -535,6 +541,7 @@ def _static_camera(spec, assets) -> np.ndarray:
     c2w = np.array(cam.c2w)
     fwd = -c2w[:3, 2]
     elevation = math.degrees(math.asin(max(-1.0, min(1.0, -fwd[2]))))
+    # Frames keep view 0's lens, so this camera backs off rather than widen it (the room grows if it must).
     return np.array(frame_cameras(np.array(corners), 1, cam.width, cam.height, elevation=elevation)[0].c2w)
 
 

@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("text", help='the instruction, e.g. "a wooden table with two mugs on it"')
     s.add_argument("--out", required=True, help="output folder; the scene goes to OUT/<scene_id>/")
     s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--variations", type=int, default=1, metavar="K",
+                   help="K scenes of the instruction, seeds SEED..SEED+K-1: layout, room, materials, lights "
+                        "and cameras differ, each follows the instruction")
     s.add_argument("--quality", choices=("draft", "standard", "high"), default="draft")
     s.add_argument("--views", type=int, default=4)
     s.add_argument("--frames", type=int, default=0,
@@ -225,8 +228,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "synth":
             from fyi.api import RUN_ID, check_request, new_run_id, synthesize
 
-            check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets,
-                          seed=args.seed, max_rounds=args.rounds, critic_views=args.critic_views)
+            _in_range("--variations", args.variations, 1, 1000)
+            for seed in (args.seed, args.seed + args.variations - 1):
+                check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets,
+                              seed=seed, max_rounds=args.rounds, critic_views=args.critic_views)
+            if args.resume and args.variations > 1:
+                raise FyiError("--resume continues one run; resume each variation by its run id (RUN_ID.vK)")
             for option, value in (("--resume", args.resume), ("--run-id", args.run_id)):
                 if value is not None and not RUN_ID.match(value):
                     raise FyiError(f"{option}: {value!r} is not a plain name (letters, digits, '_', '.', '-'; "
@@ -236,13 +243,15 @@ def main(argv: list[str] | None = None) -> int:
             run_id = args.resume or args.run_id or new_run_id()
             if bars.enabled:  # scripts name their runs with --run-id
                 print(f"fyi: run {run_id} (if it stops, continue it with --resume {run_id})", file=sys.stderr)
-            result = synthesize(args.text, args.out, seed=args.seed, quality=args.quality, views=args.views,
-                                frames=args.frames, fps=args.fps, max_rounds=args.rounds,
-                                critic_views=args.critic_views, images=args.image,
-                                asset_dirs=args.assets, objaverse=args.objaverse,
-                                run_id=run_id, resume=bool(args.resume), progress=bars)
-            bars.close()
-            _report(result, args.json)
+            for k in range(args.variations):  # one scene per seed; a scene that fails stops the rest
+                result = synthesize(args.text, args.out, seed=args.seed + k, quality=args.quality,
+                                    views=args.views, frames=args.frames, fps=args.fps, max_rounds=args.rounds,
+                                    critic_views=args.critic_views, images=args.image,
+                                    asset_dirs=args.assets, objaverse=args.objaverse,
+                                    run_id=run_id if args.variations == 1 else f"{run_id}.v{k}",
+                                    resume=bool(args.resume), progress=bars)
+                bars.close()
+                _report(result, args.json)
         elif args.command == "render":
             from fyi.api import render
 

@@ -27,9 +27,8 @@ from fyi.errors import FyiError
 from fyi.render.materials import make_material
 from fyi.render.passes import ViewPasses, read_exr, write_view
 from fyi.render.scene import Light, Material, Node, ResolvedScene, World, resolve
+from fyi.scenes.cameras import SENSOR_MM
 from fyi.scenes.spec import CameraSpec, SceneSpec
-
-SENSOR_WIDTH_MM = 36.0
 
 
 def reset_blender() -> None:
@@ -91,7 +90,7 @@ class BlenderScene:
         self.objects: dict[str, bpy.types.Object] = {node.name: self._add_node(node) for node in resolved.objects}
         cam_data = bpy.data.cameras.new("camera")
         cam_data.sensor_fit = "HORIZONTAL"
-        cam_data.sensor_width = SENSOR_WIDTH_MM
+        cam_data.sensor_width = SENSOR_MM
         cam_data.clip_start = 0.01
         cam_data.clip_end = 1000.0
         self.camera = bpy.data.objects.new("camera", cam_data)
@@ -237,7 +236,7 @@ class BlenderScene:
         sc.render.resolution_x = camera.width
         sc.render.resolution_y = camera.height
         # Square pixels: fy is assumed equal to fx (the camera planner makes them so).
-        data.lens = camera.fx * SENSOR_WIDTH_MM / camera.width
+        data.lens = camera.fx * SENSOR_MM / camera.width
         # Principal point (pixels from the top-left) as a lens shift in units of the image width.
         data.shift_x = (camera.width / 2 - camera.cx) / camera.width
         data.shift_y = (camera.cy - camera.height / 2) / camera.width

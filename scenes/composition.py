@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from fyi.assets.model import Asset
-from fyi.scenes.cameras import fit_distance, look_at, viewing_direction
+from fyi.scenes.cameras import fit_distance, in_solid, inside, interior, look_at, viewing_direction
 from fyi.scenes.geometry import object_transform, posed_vertices
 from fyi.scenes.spec import CameraSpec, SceneSpec
 
@@ -218,7 +218,12 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
         fx_r = (rw / 2) / math.tan(fov / 2)
         lens = CameraSpec(id=0, width=rw, height=rh, fx=fx_r, fy=fx_r, cx=rw / 2, cy=rh / 2, c2w=_IDENTITY)
         eye = aim + u * fit_distance(corners, aim, u, lens, margin=0.08) * scale
-        if eye[2] < 0.1 or _too_close(eye, tri.boxes):
+        # Indoors the photographer stays in the room: forward, with a wider lens (scenes/cameras.py).
+        placed = inside(eye, aim, fx_r, box, width=rw)
+        if placed is None:
+            return
+        eye, fov = placed[0], 2 * math.atan((rw / 2) / placed[1])
+        if eye[2] < 0.1 or in_solid(eye, tri.boxes, NEAR):
             return
         c2w = look_at(eye, aim)
         verdict = evaluate(c2w, fov)
@@ -231,8 +236,9 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
 
     # Coarse: from straight ahead, every height, aim and distance; fine: turn, lens and height nudged
     # around the best of those.
+    box = interior(spec.room)
     chosen: list = [d_fov, 30.0, -90.0, aims[0], 1.0]
-    for el in (8.0, 18.0, 30.0, 45.0, 62.0):
+    for el in (8.0, 18.0, 30.0, 45.0, 62.0, 75.0):  # 75: a look down into a box or a cup
         for aim in aims:
             for scale in DISTANCES:
                 consider(math.radians(50.0), el, -90.0, aim, scale)
@@ -245,7 +251,3 @@ def compose_main_view(spec: SceneSpec, assets: dict[str, Asset], width: int, hei
     camera = CameraSpec(id=0, width=width, height=height, fx=fx, fy=fx, cx=width / 2, cy=height / 2,
                         c2w=tuple(tuple(round(float(v), 6) for v in row) for row in c2w))
     return camera, best_verdict
-
-
-def _too_close(eye: np.ndarray, boxes: np.ndarray) -> bool:
-    return bool(np.any(np.all((eye > boxes[:, 0] - NEAR) & (eye < boxes[:, 1] + NEAR), axis=1)))

@@ -10,11 +10,8 @@ import math
 import numpy as np
 
 from fyi.errors import FyiError
-from fyi.scenes.cameras import fit_distance, look_at, viewing_direction
+from fyi.scenes.cameras import STEEPEST, WALL_CLEARANCE, fit_distance, look_at, viewing_direction
 from fyi.scenes.spec import Animation, CameraSpec, Quat, SceneSpec
-
-MAX_ELEVATION = 75.0  # degrees: a camera that climbs to keep things in the picture stops short of top-down
-WALL_CLEARANCE = 0.15  # metres a moving camera keeps from the walls
 
 
 def ease_in_out(t: np.ndarray) -> np.ndarray:
@@ -94,8 +91,8 @@ def inside_footprint(eye: np.ndarray, footprint: tuple[float, float] | None) -> 
 
 def _elevations(start: float) -> list[float]:
     """Elevations (radians) to try, lowest first: the one asked for, then climbing in 5 degree steps."""
-    lo = min(max(start, 5.0), MAX_ELEVATION)
-    return [math.radians(e) for e in [lo, *np.arange(5.0 * math.ceil(lo / 5.0 + 1e-9), MAX_ELEVATION + 1e-9, 5.0)]]
+    lo = min(max(start, 5.0), STEEPEST)
+    return [math.radians(e) for e in [lo, *np.arange(5.0 * math.ceil(lo / 5.0 + 1e-9), STEEPEST + 1e-9, 5.0)]]
 
 
 def _room_reach(centre: np.ndarray, azimuth: float, footprint: tuple[float, float] | None) -> float:
