@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from pycocotools import mask as mask_util
 from pycocotools.coco import COCO
+import yaml
 
 import fyi
 
@@ -269,3 +270,21 @@ def test_an_instruction_without_a_buildable_noun_is_still_refused(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 2 and "found no object to build" in p.stderr and "quasar" in p.stderr
     assert "Traceback" not in p.stderr and not (tmp_path / "out").exists()
+
+
+def test_variations_make_one_scene_per_seed(tmp_path):
+    out = tmp_path / "out"
+    p = subprocess.run([sys.executable, "-m", "fyi.cli", "synth", "a chair next to a table", "--out", str(out),
+                        "--seed", "3", "--variations", "2", "--views", "2", "--rounds", "1", "--json"],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    scenes = [json.loads(line) for line in p.stdout.splitlines()]
+    assert len(scenes) == 2 and scenes[0]["scene_dir"] != scenes[1]["scene_dir"]
+    specs = [read_json(Path(s["scene_dir"]) / "scene.json") for s in scenes]
+    assert [yaml.safe_load((Path(s["scene_dir"]) / "scene.yaml").read_text())["seed"] for s in scenes] == [3, 4]
+    assert specs[0]["cameras"][1]["c2w"] != specs[1]["cameras"][1]["c2w"], "another seed, another view"
+    for spec in specs:  # each variation follows the instruction
+        assert sorted(o["category"] for o in spec["objects"]) == ["chair", "table"]
+    bad = subprocess.run([sys.executable, "-m", "fyi.cli", "synth", "a chair", "--out", str(tmp_path / "bad"),
+                          "--variations", "0"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--variations" in bad.stderr and not (tmp_path / "bad").exists()
