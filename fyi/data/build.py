@@ -6,17 +6,20 @@ A scene folder's items name their images scene-relative (views/rgb/0000.png); a 
 """
 from __future__ import annotations
 
+import json
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from fyi.api import output_folder, remove_empty
 from fyi.data.check import CheckReport, Checker, check_items
 from fyi.data.formats import FORMATS, llava_lines, write_items, write_text
 from fyi.data.items import Item
 from fyi.data.qa import check_generators, group_items, scene_items, stable_rng
 from fyi.data.scene_facts import is_scene_folder, read_scene
 from fyi.errors import FyiError
+from fyi.scenes.spec import MAX_SEED
 
 INSTRUCTIONS = "instructions.jsonl"
 PER_GENERATOR = 8  # items one generator makes from one image at most (pairs of objects grow fast)
@@ -128,26 +131,27 @@ def qa(source, out, *, generators=None, n_per_image: int | None = None, fmt: str
     (plus check.json: kept, dropped by reason, duplicates, blind)."""
     if fmt not in FORMATS:
         raise FyiError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+    if not 0 <= seed <= MAX_SEED:
+        raise FyiError(f"--seed: expected 0 to {MAX_SEED}, got {seed}")
     if n_per_image is not None and n_per_image < 1:
         raise FyiError(f"--per-image: expected 1 or more, got {n_per_image}")
     generators = check_generators(generators.split(",") if isinstance(generators, str) else generators)
     source = Path(source)
     scenes = scene_folders(source)
-    single = scenes == [source]
-    base = source
-    items = []
-    for s in scenes:
-        items += one_scene(s, generators=generators, seed=seed, prefix="" if single else s.relative_to(base).as_posix())
-    if not single:
-        items += dataset_groups(scenes, base, seed, generators)
-    items = per_image(items, n_per_image, seed)
-    kept, report = check_items(items, base, checker=Checker(base))
-    from fyi.api import output_folder
-
-    output_folder(Path(out))
-    path = write_items(kept, Path(out), fmt)
-    import json
-
-    write_text(Path(out) / "check.json", json.dumps({"source": str(source), "scenes": len(scenes), "format": fmt,
-                                                     **report.to_json()}, indent=2) + "\n")
+    made = output_folder(Path(out))  # refused before any work; removed again if the work fails
+    try:
+        single = scenes == [source]
+        items = []
+        for s in scenes:
+            items += one_scene(s, generators=generators, seed=seed,
+                               prefix="" if single else s.relative_to(source).as_posix())
+        if not single:
+            items += dataset_groups(scenes, source, seed, generators)
+        kept, report = check_items(per_image(items, n_per_image, seed), source, checker=Checker(source))
+        path = write_items(kept, Path(out), fmt)
+        write_text(Path(out) / "check.json", json.dumps({"source": str(source), "scenes": len(scenes), "format": fmt,
+                                                         **report.to_json()}, indent=2) + "\n")
+    except BaseException:
+        remove_empty(made)
+        raise
     return QAResult(Path(out), kept, report, {fmt: path, "check": Path(out) / "check.json"}, len(scenes))

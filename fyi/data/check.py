@@ -130,6 +130,9 @@ def phrase(raw: RawScene, ref: dict) -> str:
 def relation(raw: RawScene, view: int, predicate: str, a: str, b: str) -> bool | None:
     """Does a R b hold by the 3D geometry (None: too close to call)?"""
     oa, ob = raw.objects[a], raw.objects[b]
+    stacked = oa.get("support") == b or ob.get("support") == a
+    if stacked and predicate not in ("on", "under"):
+        return None  # a mug on a table is neither beside nor behind it: no question asks that
     if predicate in ("on", "under"):
         top, base = (oa, ob) if predicate == "on" else (ob, oa)
         if top.get("support") != base["id"]:
@@ -148,8 +151,7 @@ def relation(raw: RawScene, view: int, predicate: str, a: str, b: str) -> bool |
         la, ha = np.asarray(oa["bbox"]["min"])[:2], np.asarray(oa["bbox"]["max"])[:2]
         lb, hb = np.asarray(ob["bbox"]["min"])[:2], np.asarray(ob["bbox"]["max"])[:2]
         gap = float(np.linalg.norm(np.clip(np.maximum(la - hb, lb - ha), 0, None)))
-        stacked = oa.get("support") == b or ob.get("support") == a
-        return gap <= NEXT_TO and not stacked
+        return None if NEXT_TO < gap <= 2 * NEXT_TO else gap <= NEXT_TO
     raise Unresolved(f"predicate {predicate}")
 
 

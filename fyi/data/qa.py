@@ -364,13 +364,13 @@ def closer_points(facts, view, m: Maker):
 def closer_objects(facts, view, m: Maker):
     refs, pairs = named_pairs(facts, view)
     for a, b in pairs:
-        if a > b or abs(view.seen[a].depth - view.seen[b].depth) < DEPTH_GAP:
-            continue
+        if a > b or not facts.clear_relation(view, "in_front_of", a, b):
+            continue  # too near in depth, or one stands on the other
         which = m.phrase(("closer", "farther"))
         rel = "to" if which == "closer" else "from"
         a_wins = (view.seen[a].depth < view.seen[b].depth) == (which == "closer")
         q = m.phrase((f"which is {which} {rel} the camera, {refs[a][0]} or {refs[b][0]}?",
-                      f"is {refs[a][0]} or {refs[b][0]} {which} from the viewer?"))
+                      f"is {refs[a][0]} or {refs[b][0]} {which} {rel} the viewer?"))
         answer = refs[a if a_wins else b][0]
         m.add(q, answer, {"q": "closer_objects", "view": view.camera, "a": refs[a][1], "b": refs[b][1],
                           "which": which}, form="mc", choices=[refs[a][0], refs[b][0]], objects=[a, b])

@@ -114,8 +114,11 @@ class SceneFacts:
         raise ValueError(f"unknown predicate {predicate!r}")
 
     def clear_relation(self, view: View, predicate: str, a: str, b: str) -> bool:
-        """The relation is plainly true or plainly false here (no borderline cases in yes/no questions)."""
+        """The relation is plainly true or plainly false here (no borderline cases in yes/no questions).
+        Between a thing and what it stands on only on/under are plain: a mug on a table is not 'behind' it."""
         sa, sb = view.seen[a], view.seen[b]
+        if self.objects[a].support == b or self.objects[b].support == a:
+            return predicate in ("on", "under")
         if predicate in ("left_of", "right_of"):
             return abs(sa.centroid[0] - sb.centroid[0]) > SIDE_FRACTION * view.width
         if predicate in ("in_front_of", "behind"):
