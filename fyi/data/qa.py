@@ -17,12 +17,13 @@ import hashlib
 import random
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
 
 from fyi.data.items import Item, item_id
-from fyi.data.scene_facts import DEPTH_GAP, SIDE_FRACTION, SceneFacts, View, box_gap, project, MOVED
+from fyi.data.scene_facts import DEPTH_GAP, MOVED, SIDE_FRACTION, SceneFacts, View, project
 from fyi.errors import FyiError
 
 COLOR_WORDS = ("red", "green", "blue", "yellow", "orange", "purple", "pink", "brown", "black", "white", "gray")
@@ -123,13 +124,19 @@ def countable(facts: SceneFacts, view: View) -> Counter:
     return Counter(c for c in (facts.objects[i].category for i in view.seen) if c not in glimpsed)
 
 
-def absent_categories(facts: SceneFacts, rng: random.Random, k: int) -> list[str]:
-    """Plausible categories the scene does not hold: the catalog's, of the same groups as those shown."""
+@lru_cache(maxsize=1)
+def catalog_groups() -> dict[str, str]:
     from fyi.assets.catalog import categories
 
+    return {c.name: c.group for c in categories()}
+
+
+def absent_categories(facts: SceneFacts, rng: random.Random, k: int) -> list[str]:
+    """Plausible categories the scene does not hold: the catalog's, of the same groups as those shown."""
+    groups_of = catalog_groups()
     present = {o.category for o in facts.objects.values()}
-    groups = {c.group for c in categories() if c.name in present}
-    pool = sorted(c.name for c in categories() if c.name not in present and (c.group in groups or not groups))
+    groups = {groups_of[c] for c in present if c in groups_of}
+    pool = sorted(c for c, g in groups_of.items() if c not in present and (g in groups or not groups))
     return rng.sample(pool, min(k, len(pool)))
 
 
@@ -273,8 +280,7 @@ def relation_holds(facts, view, m: Maker):
             if not facts.clear_relation(view, predicate, a, b):
                 continue
             word = m.phrase(PREDICATE_WORDS[predicate])
-            q = m.phrase((f"is {refs[a][0]} {word} {refs[b][0]}?", f"{refs[a][0]} is {word} {refs[b][0]}: true?"))
-            q = q if not q.endswith(": true?") else f"is it true that {refs[a][0]} is {word} {refs[b][0]}?"
+            q = m.phrase((f"is {refs[a][0]} {word} {refs[b][0]}?", f"is it true that {refs[a][0]} is {word} {refs[b][0]}?"))
             entry = (q, {"q": "relation", "view": view.camera, "a": refs[a][1], "predicate": predicate,
                          "b": refs[b][1]}, {"objects": [a, b]})
             (true if facts.seen_relation(view, predicate, a, b) else false).append(entry)
@@ -323,19 +329,16 @@ def relation_target(facts, view, m: Maker):
 
 # --- depth and segmentation --------------------------------------------------------------------------
 
-def object_point(view: View, instance_id: int, rng: random.Random) -> tuple[int, int] | None:
+def object_point(view: View, oid: str, instance_id: int, rng: random.Random) -> tuple[int, int] | None:
     """A pixel well inside an object's mask (its 4 neighbours are the object too): no edge pixel."""
-    mine = view.instance == instance_id
-    core = mine.copy()
-    core[1:, :] &= mine[:-1, :]
-    core[:-1, :] &= mine[1:, :]
-    core[:, 1:] &= mine[:, :-1]
-    core[:, :-1] &= mine[:, 1:]
+    x0, y0, x1, y1 = view.seen[oid].box
+    mine = np.pad(view.instance[y0:y1, x0:x1] == instance_id, 1)
+    core = mine[1:-1, 1:-1] & mine[:-2, 1:-1] & mine[2:, 1:-1] & mine[1:-1, :-2] & mine[1:-1, 2:]
     ys, xs = np.nonzero(core)
     if len(xs) == 0:
         return None
     k = rng.randrange(len(xs))
-    return int(xs[k]), int(ys[k])
+    return int(xs[k]) + x0, int(ys[k]) + y0
 
 
 @generator("closer_points", "depth")
@@ -345,7 +348,7 @@ def closer_points(facts, view, m: Maker):
         if len(ids) < 2:
             return
         a, b = m.rng.sample(ids, 2)
-        pa, pb = (object_point(view, facts.objects[o].instance_id, m.rng) for o in (a, b))
+        pa, pb = (object_point(view, o, facts.objects[o].instance_id, m.rng) for o in (a, b))
         if pa is None or pb is None:
             continue
         da, db = float(view.depth[pa[1], pa[0]]), float(view.depth[pb[1], pb[0]])
@@ -397,12 +400,13 @@ def same_object(facts, view, m: Maker):
     true, false = [], []
     for oid in ids:
         inst = facts.objects[oid].instance_id
-        p, q = object_point(view, inst, m.rng), object_point(view, inst, m.rng)
+        p, q = object_point(view, oid, inst, m.rng), object_point(view, oid, inst, m.rng)
         if p and q and p != q:
             true.append(points_question(m, view, p, q, [oid]))
         other = [i for i in ids if i != oid]
         if other and p:
-            r = object_point(view, facts.objects[m.rng.choice(other)].instance_id, m.rng)
+            o2 = m.rng.choice(other)
+            r = object_point(view, o2, facts.objects[o2].instance_id, m.rng)
             if r:
                 false.append(points_question(m, view, p, r, [oid]))
     m.yes_no(true, false)
@@ -716,13 +720,9 @@ def multi_compare(group, m: Maker):
 
 # --- running them ------------------------------------------------------------------------------------
 
-def unknown_generators(names) -> list[str]:
-    return [n for n in names if n not in GENERATORS]
-
-
 def check_generators(names) -> list[str]:
     names = list(names) if names else list(GENERATORS)
-    bad = unknown_generators(names)
+    bad = [n for n in names if n not in GENERATORS]
     if bad:
         raise FyiError(f"--generators: unknown generator {bad[0]!r}; known: {', '.join(GENERATORS)}")
     return names
