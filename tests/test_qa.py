@@ -102,7 +102,7 @@ def test_answers_worked_out_by_hand(three):
     assert checker.expected(raw_item(three, {**closer, "view": 1}, "")) == "the red cube"
 
 
-def test_every_generator_makes_items_and_the_checker_keeps_them(checked):
+def test_every_generator_makes_items_and_the_checker_keeps_them(checked, dataset):
     made = Counter(it.generator for it in checked.items)
     assert set(made) == set(GENERATORS), f"no items from {set(GENERATORS) - set(made)}"
     assert sum(checked.report.dropped.values()) <= 0.1 * checked.report.kept, checked.report.examples
@@ -110,7 +110,7 @@ def test_every_generator_makes_items_and_the_checker_keeps_them(checked):
     assert families == {"objects", "attributes", "relations", "depth", "segmentation", "region", "multi", "metric",
                         "correspondence", "temporal"}
     for it in checked.items:
-        assert 1 <= len(it.images) <= 4 and all((checked.out.parent / "dataset").exists() for _ in it.images)
+        assert 1 <= len(it.images) <= 4 and all((dataset / p).is_file() for p in it.images)
         assert it.form != "mc" or it.answer in it.choices
 
 

@@ -45,6 +45,15 @@ def plural(name: str) -> str:
     return name + "s"
 
 
+def plain_facts(value):
+    """Facts as JSON reads them back (lists, not tuples), so an item survives a round trip unchanged."""
+    if isinstance(value, dict):
+        return {k: plain_facts(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_facts(v) for v in value]
+    return value
+
+
 def box_text(box) -> str:
     return "[" + ", ".join(str(int(v)) for v in box) + "]"
 
@@ -92,7 +101,7 @@ class Maker:
         question = question[0].upper() + question[1:]
         self.items.append(Item(item_id(self.scene_id, self.gen, question, self.images), self.scene_id, self.images,
                                question, answer, form, self.gen, self.family, tuple(choices),
-                               {"query": query, **facts}))
+                               plain_facts({"query": query, **facts})))
 
     def yes_no(self, true: list, false: list) -> None:
         """Yes/no items in equal numbers: as many true as false statements, drawn without bias."""
