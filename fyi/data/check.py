@@ -39,7 +39,7 @@ class RawScene:
         self.objects = {o["id"]: o for o in self.graph["objects"]}
         self.by_instance = {o["instance_id"]: o for o in self.graph["objects"]}
         self.cameras = {c["id"]: c for c in self.graph["cameras"]}
-        self._masks, self._depths, self._poses = {}, {}, None
+        self._masks, self._depths, self._shown, self._poses = {}, {}, {}, None
 
     def mask(self, view: int) -> np.ndarray:
         if view not in self._masks:
@@ -59,6 +59,11 @@ class RawScene:
 
     def shown(self, view: int) -> tuple[dict[str, int], set[str]]:
         """Object ids the view shows (pixel counts at or above the threshold) and those only glimpsed."""
+        if view not in self._shown:
+            self._shown[view] = self._count_pixels(view)
+        return self._shown[view]
+
+    def _count_pixels(self, view: int) -> tuple[dict[str, int], set[str]]:
         mask = self.mask(view)
         values, counts = np.unique(mask, return_counts=True)
         least = min_pixels(mask.shape[1], mask.shape[0])

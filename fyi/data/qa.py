@@ -124,7 +124,21 @@ def refer(facts: SceneFacts, view: View, oid: str) -> tuple[str, dict] | None:
     if obj.color and sum(o.color == obj.color for o in same) == 1:
         return f"the {obj.color} {obj.name}", {"category": obj.category, "color": obj.color}
     box = view.seen[oid].box
+    if not fills(view, box, obj.instance_id):
+        return None  # its box shows another object as much: "the chair in [...]" would not say which
     return f"the {obj.name} in {box_text(box)}", {"category": obj.category, "box": list(box)}
+
+
+def fills(view: View, box, instance_id: int) -> bool:
+    """The object has at least twice the pixels of any other object inside the box."""
+    x0, y0, x1, y1 = box
+    inside = view.instance[y0:y1, x0:x1].ravel()
+    counts = np.bincount(inside)
+    mine = counts[instance_id] if instance_id < len(counts) else 0
+    counts[0] = 0
+    if instance_id < len(counts):
+        counts[instance_id] = 0
+    return mine >= 2 * counts.max()
 
 
 def countable(facts: SceneFacts, view: View) -> Counter:
@@ -434,12 +448,7 @@ def region(facts, view, m: Maker):
         obj = facts.objects[oid]
         if obj.category not in counts:
             continue
-        x0, y0, x1, y1 = seen.box
-        inside = view.instance[y0:y1, x0:x1]
-        mine = int((inside == obj.instance_id).sum())
-        rest = np.bincount(inside[inside != obj.instance_id].ravel()) if (inside != obj.instance_id).any() else np.zeros(1)
-        rest[0:1] = 0
-        if mine < 2 * rest.max():
+        if not fills(view, seen.box, obj.instance_id):
             continue  # another object fills the box as much
         q = m.phrase((f"what is in the box {box_text(seen.box)}?", f"what object does the region {box_text(seen.box)} show?",
                       f"name the object inside {box_text(seen.box)}."))
