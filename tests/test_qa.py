@@ -124,6 +124,23 @@ def test_temporal_answers_of_the_rolling_ball(checked):
     assert frames[0] == "qa-roll/frames/rgb/0000.png" and frames[-1] == "qa-roll/frames/rgb/0005.png"
 
 
+def test_multi_image_answers_across_the_two_scenes(checked):
+    multi = [it for it in checked.items if it.generator.startswith("multi_") and len(it.images) == 2]
+    roll = "Image 1" if multi[0].images[0].startswith("qa-roll/") else "Image 2"
+    three = "Image 2" if roll == "Image 1" else "Image 1"
+    by_query = {json.dumps(it.facts["query"], sort_keys=True): it.answer for it in multi}
+
+    def answer(**query):
+        return by_query[json.dumps(query, sort_keys=True)]
+    assert answer(q="image_with", category="ball", lacks=False) == roll
+    assert answer(q="image_with", category="cube", color="red", lacks=False) == three
+    assert answer(q="image_on", a="cone", b="cube") == three
+    assert answer(q="count_across", category="cube") == "2"
+    assert answer(q="common") == "sphere"
+    assert answer(q="common_color") == "red"  # the red cubes and the red ball
+    assert answer(q="same_color", category="sphere") == "no"  # green and yellow
+
+
 def test_yes_no_is_balanced_and_counts_and_sides_spread(checked):
     yn = Counter(it.answer for it in checked.items if it.form == "yn")
     assert yn["yes"] + yn["no"] >= 20

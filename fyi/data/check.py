@@ -356,6 +356,15 @@ class Checker:
             if len(common) != 1:
                 raise Unresolved("not one common category")
             return common.pop().replace("_", " ")
+        if q["q"] == "common_color":
+            sets = []
+            for raw, v in images:
+                shown, _ = raw.shown(v)
+                sets.append({raw.objects[i].get("attributes", {}).get("color") for i in shown})
+            common = set.intersection(*sets)
+            if None in set().union(*sets) or len(common) != 1:
+                raise Unresolved("not one common colour")
+            return common.pop()
         if q["q"] == "same_color":
             colors = []
             for raw, v in images[:2]:

@@ -714,6 +714,15 @@ def multi_common(group, m: Maker):
     if len(common) == 1 and len(every) > 1:
         m.add(m.phrase(("which kind of object appears in every image?", "what do all these images have in common?")),
               name(common[0]), {"q": "common"}, form="mc", choices=[name(c) for c in every])
+    colours = [{f.objects[i].color for i in v.seen} for f, v in group]
+    if any(None in c for c in colours):
+        return  # an object of a colour FYI did not set might share it
+    shared = set.intersection(*colours)
+    seen_any = sorted(set().union(*colours))
+    if len(shared) == 1 and len(seen_any) > 1:
+        colour = shared.pop()
+        m.add("which colour do objects in every one of these images have?", colour, {"q": "common_color"},
+              form="mc", choices=[colour, *[c for c in seen_any if c != colour][:4]])
 
 
 @generator("multi_compare", "multi", kind="multi")
