@@ -10,13 +10,13 @@ import importlib
 from fyi.errors import FyiError
 
 __version__ = "0.1.0"
-__all__ = ["synthesize", "render", "validate", "farm", "SynthResult", "FyiError", "__version__"]
+__all__ = ["synthesize", "render", "validate", "qa", "farm", "SynthResult", "FyiError", "__version__"]
 
 
 def __getattr__(name: str):
     if name == "render":  # the subpackage, callable: fyi.render(spec, out) hands the call to fyi.api.render
         return importlib.import_module("fyi.render")
-    if name in ("synthesize", "validate", "SynthResult"):
+    if name in ("synthesize", "validate", "qa", "SynthResult"):
         value = getattr(importlib.import_module("fyi.api"), name)
         globals()[name] = value
         return value

@@ -110,7 +110,8 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
                frames: int = 0, fps: float = 24.0, max_rounds: int = 3, critic_views: int = 6,
                images: list[str | os.PathLike] = (),
                asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None,
-               run_id: str | None = None, resume: bool = False, progress: Progress | None = None) -> SynthResult:
+               run_id: str | None = None, resume: bool = False, progress: Progress | None = None,
+               qa: bool = True) -> SynthResult:
     """Instruction -> a rendered, annotated scene folder under `out`.
 
     Offline by default; with FYI_MODEL_BASE_URL and FYI_MODEL set (or a `backend` given) the agents
@@ -118,6 +119,7 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     `frames` of them at `fps` (0: the Planner's default of 24 frames at 12 fps).
     Every step is checkpointed under OUT/.fyi-runs/RUN_ID/: a run that was killed continues from its
     last finished step with `resume=True` and the same `run_id`.
+    With `qa` (the default) the folder holds instructions.jsonl: checked QA items on its views.
     """
     from langgraph.checkpoint.sqlite import SqliteSaver
 
@@ -165,7 +167,8 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         stage = run_dir / "scene"
         shutil.rmtree(stage, ignore_errors=True)
         write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage, trace=state["trace"],
-                      timings=timings, frames_src=Path(frames_dir) if frames_dir else None)
+                      timings=timings, frames_src=Path(frames_dir) if frames_dir else None,
+                      annotate=instruction_data(spec.seed) if qa else None)
     except FyiError:
         if not resume:  # a user's mistake leaves nothing behind; a refused resume keeps the run it refused
             shutil.rmtree(run_dir, ignore_errors=True)
@@ -264,7 +267,7 @@ def validate(spec: SceneSpec | str | os.PathLike, *, asset_dirs: list[str | os.P
 
 
 def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset_dirs: list[str | os.PathLike] = (),
-           progress: Progress | None = None) -> SynthResult:
+           progress: Progress | None = None, qa: bool = True) -> SynthResult:
     """A spec (resolved or partial) -> a rendered, annotated scene folder under `out`.
 
     A resolved spec (the scene.yaml of a scene folder) renders as it is and reproduces that scene;
@@ -293,7 +296,8 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
             assets = assets_for(spec)
             views, frames = rendered_scene(spec, assets, quality_for(spec.render), stage / "renders", progress)
             timings = {"render": round(time.perf_counter() - t0, 3)}
-            write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames)
+            write_dataset(spec, assets, views, stage / "scene", trace=trace, timings=timings, frames_src=frames,
+                          annotate=instruction_data(spec.seed) if qa else None)
             target = out / spec.scene_id
             _publish(stage / "scene", target)
     except BaseException:
@@ -301,6 +305,27 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
         raise
     timings["total"] = round(time.perf_counter() - t0, 3)
     return SynthResult(target, spec, list(spec.warnings), timings)
+
+
+def instruction_data(seed: int) -> Callable[[Path], dict]:
+    """What writes instructions.jsonl into a finished scene folder, and its check counts for the manifest."""
+    def annotate(scene_dir: Path) -> dict:
+        from fyi.data.build import write_instructions
+
+        t0 = time.perf_counter()
+        report = write_instructions(scene_dir, seed=seed)
+        return {"instructions": {**report.to_json(), "seconds": round(time.perf_counter() - t0, 3)}}
+    return annotate
+
+
+def qa(source: str | os.PathLike, out: str | os.PathLike, *, generators: list[str] | str | None = None,
+       per_image: int | None = None, format: str = "llava", seed: int = 0):
+    """QA items on a scene folder or a dataset (a folder of scene folders), every answer re-derived by the
+    independent checker, written to `out` in one format (llava, sharegpt, hf, jsonl) with check.json.
+    Returns a fyi.data.build.QAResult (items, check report, paths)."""
+    from fyi.data.build import qa as build_qa
+
+    return build_qa(source, out, generators=generators, n_per_image=per_image, fmt=format, seed=seed)
 
 
 def _with_assets(spec: SceneSpec) -> SceneSpec:

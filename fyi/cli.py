@@ -1,4 +1,4 @@
-"""The `fyi` command: synth, render, validate, schema, assets, farm.
+"""The `fyi` command: synth, render, validate, schema, assets, farm, data.
 
 A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
 anything else is a bug and keeps its traceback.
@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--run-id", metavar="RUN_ID", help="name the run (default: a new random id)")
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
+    s.add_argument("--no-qa", action="store_true", help="write no instructions.jsonl (QA items on the views)")
 
     allow = "a folder asset files may come from, besides the spec's own folder (repeatable)"
     r = sub.add_parser("render", help="render a scene spec (YAML) into a dataset")
@@ -173,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--assets", action="append", default=[], metavar="DIR", help=allow)
     r.add_argument("--json", action="store_true")
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--no-qa", action="store_true", help="write no instructions.jsonl (QA items on the views)")
 
     v = sub.add_parser("validate", help="check a scene spec and say what is wrong")
     v.add_argument("spec")
@@ -220,6 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     fs = fsub.add_parser("status", help="done / failed / pending, throughput and each failure's error")
     fs.add_argument("dir")
 
+    d = sub.add_parser("data", help="instruction data from finished scenes")
+    dsub = d.add_subparsers(dest="data_command", required=True)
+    dq = dsub.add_parser("qa", help="QA items whose answers are re-derived from the ground truth")
+    dq.add_argument("source", help="a scene folder, or a dataset folder of scene folders (fyi farm run's --out)")
+    dq.add_argument("--out", required=True, help="output folder: the items file and check.json")
+    dq.add_argument("--generators", help="comma-separated generator names (default: all)")
+    dq.add_argument("--per-image", type=int, help="at most N items per image (or image set)")
+    dq.add_argument("--format", choices=("llava", "sharegpt", "hf", "jsonl"), default="llava")
+    dq.add_argument("--seed", type=int, default=0)
+
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
@@ -249,13 +261,13 @@ def main(argv: list[str] | None = None) -> int:
                                     critic_views=args.critic_views, images=args.image,
                                     asset_dirs=args.assets, objaverse=args.objaverse,
                                     run_id=run_id if args.variations == 1 else f"{run_id}.v{k}",
-                                    resume=bool(args.resume), progress=bars)
+                                    resume=bool(args.resume), progress=bars, qa=not args.no_qa)
                 bars.close()
                 _report(result, args.json)
         elif args.command == "render":
             from fyi.api import render
 
-            result = render(args.spec, args.out, asset_dirs=args.assets, progress=bars)
+            result = render(args.spec, args.out, asset_dirs=args.assets, progress=bars, qa=not args.no_qa)
             bars.close()
             _report(result, args.json)
         elif args.command == "validate":
@@ -268,6 +280,14 @@ def main(argv: list[str] | None = None) -> int:
             _assets(args, bars)
         elif args.command == "farm":
             return _farm(args, bars)
+        elif args.command == "data":
+            from fyi.api import qa
+
+            result = qa(args.source, args.out, generators=args.generators, per_image=args.per_image,
+                        format=args.format, seed=args.seed)
+            r = result.report
+            print(f"{r.kept} items from {result.scenes} scenes ({sum(r.dropped.values())} dropped by the checker, "
+                  f"{r.duplicates} duplicates, {r.blind} blind): {result.paths[args.format]}")
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Callable
 
 from fyi.assets.model import Asset
 from fyi.render.coco import write_coco
@@ -17,8 +18,12 @@ from fyi.scenes.spec import SceneSpec
 
 
 def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, scene_dir: Path, *,
-                  trace: list[dict], timings: dict[str, float], frames_src: Path | None = None) -> None:
-    """Fill `scene_dir` (a staging folder: the caller moves it into place once this returns)."""
+                  trace: list[dict], timings: dict[str, float], frames_src: Path | None = None,
+                  annotate: Callable[[Path], dict] | None = None) -> None:
+    """Fill `scene_dir` (a staging folder: the caller moves it into place once this returns).
+
+    `annotate(scene_dir)` lets a layer above this one (fyi.data's instruction data) add files made from
+    the finished ones before the manifest lists them all; what it returns goes into the manifest."""
     scene_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(views_src, scene_dir / "views", dirs_exist_ok=True)
     if frames_src is not None:
@@ -35,6 +40,7 @@ def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, sc
     # Where every object's geometry came from and under which licence (Objaverse assets carry their own).
     assets_used = {o.id: {"source": o.asset.source, "uid": o.asset.uid, "license": o.asset.license}
                    for o in spec.objects if o.asset is not None}
+    added = annotate(scene_dir) if annotate is not None else {}
     write_manifest(scene_dir, seed=spec.seed, timings=timings,
                    extra={"scene_id": spec.scene_id, "quality": spec.render.quality, "assets": assets_used,
-                          "warnings": spec.warnings})
+                          "warnings": spec.warnings, **added})

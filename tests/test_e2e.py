@@ -40,7 +40,7 @@ def depth(path) -> np.ndarray:
 def test_every_file_of_the_contract_is_there(scene):
     d = scene.scene_dir
     for name in ("scene.yaml", "scene.json", "scene.glb", "coco.json", "trace.jsonl", "manifest.json",
-                 "views/transforms.json"):
+                 "views/transforms.json", "instructions.jsonl"):
         assert (d / name).is_file(), name
     for k in range(4):
         for sub, ext in (("rgb", "png"), ("depth", "exr"), ("normal", "exr"), ("instance", "png")):
@@ -149,6 +149,7 @@ def test_render_of_scene_yaml_reproduces_the_scene(scene, tmp_path):
     assert p.returncode == 0, p.stderr
     again = tmp_path / scene.scene_id
     assert (again / "scene.json").read_text() == (scene.scene_dir / "scene.json").read_text()
+    assert (again / "instructions.jsonl").read_text() == (scene.scene_dir / "instructions.jsonl").read_text()
     for k in range(4):
         name = f"views/instance/{k:04d}.png"
         assert (instance(again / name) == instance(scene.scene_dir / name)).all()
