@@ -45,17 +45,24 @@ class SceneFacts:
             candidates += [p.parent / "scene.json" for p in p.parents]
         return next((c for c in candidates if c.is_file()), None)
 
-    def __call__(self, item: ItemLine) -> dict:
+    def scene(self, item: ItemLine) -> dict:
+        """The item's scene.json as a dict ({} when it has none)."""
         path = self.scene_json(item)
         if path is None:
             return {}
         key = str(path)
         if key not in self._cache:
             try:
-                self._cache[key] = facts_from_scene(json.loads(path.read_text()))
+                scene = json.loads(path.read_text())
+                self._cache[key] = {"scene": scene, "facts": facts_from_scene(scene)}
             except (OSError, ValueError, KeyError, TypeError) as e:
                 raise FyiError(f"{path}: not a scene.json FYI wrote: {e}") from None
-        return self._cache[key]
+        return self._cache[key]["scene"]
+
+    def __call__(self, item: ItemLine) -> dict:
+        """The item's scene facts ({} when it has no scene)."""
+        path = self.scene_json(item)
+        return self._cache[str(path)]["facts"] if path is not None and self.scene(item) else {}
 
 
 def answer_text(answer: object) -> str | None:

@@ -120,6 +120,9 @@ def left_to_right(facts: dict, min_gap: float = 0.02) -> list[str] | None:
     return order if len(order) >= 2 else None
 
 
+_ADJECTIVE = {"wood": "wooden", "fur": "furry"}  # material kinds whose adjective differs from the noun
+
+
 def describe(facts: dict) -> str:
     """An exact description of the scene from its facts: the kinds of object left to right (or in scene
     order), each with its count and colour/material words. Every sentence is true by construction."""
@@ -130,13 +133,15 @@ def describe(facts: dict) -> str:
     parts = []
     for name in order:
         objs = groups[name]
-        colours = sorted({o["color"] for o in objs if o.get("color")})
-        materials = sorted({o["material"] for o in objs if o.get("material")})
-        adjectives = " ".join(colours[:1] + materials[:1]) if len(colours) <= 1 else ""
+        # a colour or material word only when every object of the group has it: "two red mugs" is exact
+        colours = {o.get("color") for o in objs}
+        materials = {o.get("material") for o in objs}
+        adjectives = " ".join([c for c in colours if c and len(colours) == 1] +
+                              [_ADJECTIVE.get(m, m) for m in materials if m and len(materials) == 1])
         noun = name if len(objs) == 1 else (name + "es" if name.endswith(("s", "sh", "ch", "x")) else name + "s")
-        count = ("a" if not adjectives and name[0] not in "aeiou" else "an" if not adjectives else
-                 ("an" if adjectives[0] in "aeiou" else "a")) if len(objs) == 1 else spoken(len(objs))
-        parts.append(f"{count} {adjectives + ' ' if adjectives else ''}{noun}")
+        phrase = f"{adjectives} {noun}".strip()
+        count = spoken(len(objs)) if len(objs) > 1 else ("an" if phrase[0] in "aeiou" else "a")
+        parts.append(f"{count} {phrase}")
     if not parts:
         return "The scene is empty."
     listing = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
