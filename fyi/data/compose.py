@@ -2,7 +2,8 @@
 
 An item is read loosely (only the fields this needs are checked), so the QA generators may add fields.
 The scene facts that perception constraints check come from the item's scene: `--scenes DIR` holding
-`<scene_id>/scene.json`, or the scene folder its images lie in (`<scene>/views/rgb/0000.png`).
+`<scene_id>/scene.json`, or the scene folder its images lie in (`<scene>/views/rgb/0000.png`); with
+view 0's instance mask there, what the image shows and where.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class SceneFacts:
         if key not in self._cache:
             try:
                 scene = json.loads(path.read_text())
-                self._cache[key] = {"scene": scene, "facts": facts_from_scene(scene)}
+                self._cache[key] = {"scene": scene, "facts": facts_from_scene(scene, _view0_mask(path.parent))}
             except (OSError, ValueError, KeyError, TypeError) as e:
                 raise FyiError(f"{path}: not a scene.json FYI wrote: {e}") from None
         return self._cache[key]["scene"]
@@ -63,6 +64,18 @@ class SceneFacts:
         """The item's scene facts ({} when it has no scene)."""
         path = self.scene_json(item)
         return self._cache[str(path)]["facts"] if path is not None and self.scene(item) else {}
+
+
+def _view0_mask(scene_dir: Path):
+    """View 0's instance ids (uint16 PNG) as an array, or None when the folder has no such file."""
+    path = scene_dir / "views" / "instance" / "0000.png"
+    if not path.is_file():
+        return None
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(path) as im:
+        return np.asarray(im)
 
 
 def answer_text(answer: object) -> str | None:

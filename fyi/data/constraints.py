@@ -79,20 +79,37 @@ def spoken(n: int) -> str:
 
 
 # ---------------------------------------------------------------- scene facts for perception constraints
-def facts_from_scene(scene: dict) -> dict:
-    """What perception constraints check against: each object's category, colour, material and its
-    horizontal place in view 0 (the projected centre of its box), from a scene.json dict."""
+def facts_from_scene(scene: dict, instance_mask=None) -> dict:
+    """What perception constraints check against: each object's category, colour, material, whether view 0
+    shows it, and its horizontal centre `x` and extent `span` there (fractions of the width, 0 = left
+    edge), from a scene.json dict. With view 0's instance mask (a 2D array of instance ids) they come from
+    the object's pixels, and an object without pixels is not visible; without it, from its projected box."""
     cams = scene.get("cameras") or []
     objects = []
     for o in scene.get("objects", []):
-        lo, hi = o["bbox"]["min"], o["bbox"]["max"]
-        centre = [(a + b) / 2 for a, b in zip(lo, hi)]
-        x = _image_x(cams[0], centre) if cams else None  # a fraction of the image width, 0 = left edge
+        visible, xs = True, []
+        if instance_mask is not None:
+            cols = (instance_mask == o.get("instance_id")).nonzero()[1]
+            visible = cols.size > 0
+            xs = [float(cols.min()), float(cols.mean() + 0.5), float(cols.max() + 1)] if visible else []
+            xs = [v / instance_mask.shape[1] for v in xs]
+        elif cams:
+            lo, hi = o["bbox"]["min"], o["bbox"]["max"]
+            corners = [_image_x(cams[0], [(lo, hi)[i >> k & 1][k] for k in range(3)]) for i in range(8)]
+            centre = _image_x(cams[0], [(a + b) / 2 for a, b in zip(lo, hi)])
+            if centre is not None and None not in corners:
+                xs = [min(corners), centre, max(corners)]  # type: ignore[type-var]
         attrs = o.get("attributes") or {}
         objects.append({"id": o["id"], "category": o["category"], "name": o["category"].replace("_", " "),
-                        "color": attrs.get("color"), "material": attrs.get("material"),
-                        "x": None if x is None else round(x, 4)})
+                        "color": attrs.get("color"), "material": attrs.get("material"), "visible": visible,
+                        "x": round(xs[1], 4) if xs else None,
+                        "span": [round(xs[0], 4), round(xs[2], 4)] if xs else None})
     return {"scene_id": scene.get("scene_id"), "objects": objects}
+
+
+def _shown(facts: dict) -> list[dict]:
+    """The objects view 0 shows (all of them when the facts were made without the instance mask)."""
+    return [o for o in facts.get("objects", []) if o.get("visible", True)]
 
 
 def _image_x(camera: dict, point: list[float]) -> float | None:
@@ -106,16 +123,21 @@ def _image_x(camera: dict, point: list[float]) -> float | None:
     return (camera["fx"] * cam[0] / -cam[2] + camera["cx"]) / camera["width"]
 
 
-def left_to_right(facts: dict, min_gap: float = 0.02) -> list[str] | None:
-    """Category names in view 0 from left to right, one per category (its leftmost object), or None
-    when two categories are too close to tell apart or a category is on both sides of another."""
+def left_to_right(facts: dict, overlap: float = 0.1) -> list[str] | None:
+    """Category names in view 0 from left to right, or None when that order is not clear-cut: each kind's
+    objects must lie wholly left of the next kind's (their extents may overlap by `overlap` of the
+    narrower one), as "left of" is judged between boxes. A table that the others stand on has no place."""
     spans: dict[str, list[float]] = {}
-    for o in facts.get("objects", []):
-        if o.get("x") is not None:
-            spans.setdefault(o["name"], []).append(o["x"])
-    order = sorted(spans, key=lambda n: min(spans[n]))
+    for o in _shown(facts):
+        if o.get("span") is None:
+            return None
+        lo, hi = o["span"]
+        s = spans.setdefault(o["name"], [lo, hi])
+        s[0], s[1] = min(s[0], lo), max(s[1], hi)
+    order = sorted(spans, key=lambda n: sum(spans[n]))
     for a, b in zip(order, order[1:]):
-        if max(spans[a]) + min_gap > min(spans[b]):
+        (a0, a1), (b0, b1) = spans[a], spans[b]
+        if a1 - b0 > overlap * min(a1 - a0, b1 - b0):
             return None
     return order if len(order) >= 2 else None
 
@@ -127,7 +149,7 @@ def describe(facts: dict) -> str:
     """An exact description of the scene from its facts: the kinds of object left to right (or in scene
     order), each with its count and colour/material words. Every sentence is true by construction."""
     groups: dict[str, list[dict]] = {}
-    for o in facts.get("objects", []):
+    for o in _shown(facts):
         groups.setdefault(o["name"], []).append(o)
     order = left_to_right(facts) or list(groups)
     parts = []
@@ -357,7 +379,7 @@ def _check_table(text, p, facts):
 
 def _to_table(text, p, facts):
     groups: dict[str, list[dict]] = {}
-    for o in facts.get("objects", []):
+    for o in _shown(facts):
         groups.setdefault(o["name"], []).append(o)
     order = left_to_right(facts) or list(groups)
     head = "| " + " | ".join(p["columns"]) + " |\n|" + "---|" * len(p["columns"]) + "\n"
@@ -525,12 +547,12 @@ def _drop_keyword(key: str):
 
 # ---------------------------------------------------------------- perception (tied to the scene)
 def _draw_colour(rng, ctx):
-    colours = sorted({o["color"] for o in ctx.facts.get("objects", []) if o.get("color")})
+    colours = sorted({o["color"] for o in _shown(ctx.facts) if o.get("color")})
     return {"color": rng.choice(colours)} if colours else None
 
 
 def _check_colour(text, p, facts):
-    names = sorted({o["name"] for o in facts.get("objects", []) if o.get("color") == p["color"]})
+    names = sorted({o["name"] for o in _shown(facts) if o.get("color") == p["color"]})
     if not names:
         return False, f"the scene has no {p['color']} object (facts and constraint disagree)"
     missing = [n for n in names if not mentions(text, n)]
@@ -556,12 +578,12 @@ def _check_order_lr(text, p, facts):
 
 
 def _draw_count(rng, ctx):
-    names = sorted({o["name"] for o in ctx.facts.get("objects", [])})
+    names = sorted({o["name"] for o in _shown(ctx.facts)})
     return {"object": rng.choice(names)} if names else None
 
 
 def _check_count(text, p, facts):
-    n = sum(o["name"] == p["object"] for o in facts.get("objects", []))
+    n = sum(o["name"] == p["object"] for o in _shown(facts))
     said = {int(x) for x in re.findall(r"(?<![\d.])\d+(?![\d.])", text)} | \
            {_NUMBER_WORDS.index(w) for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
     if n == 1:
