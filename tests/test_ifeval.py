@@ -416,3 +416,44 @@ def test_instructions_evolve_with_the_model_keeps_only_variations_that_parse_to_
 def test_scene_round_trip_of_the_render_grammar():
     claimed = Scene(groups=scene_of(parse_instruction("a wooden table")).groups)
     assert holds("a wooden table", claimed) is None
+
+
+# ---------------------------------------------------------------- on a real rendered scene
+@pytest.fixture(scope="module")
+def real_scene(tmp_path_factory) -> Path:
+    import fyi
+
+    out = tmp_path_factory.mktemp("real")
+    return fyi.synthesize("a red cube to the left of a blue ball", out, seed=0, quality="draft", views=1,
+                          max_rounds=1).scene_dir
+
+
+def test_real_scene_facts_from_the_mask_agree_with_the_projected_boxes(real_scene):
+    from fyi.data.compose import _view0_mask
+
+    scene = json.loads((real_scene / "scene.json").read_text())
+    by_mask = C.facts_from_scene(scene, _view0_mask(real_scene))
+    by_box = C.facts_from_scene(scene)
+    for m, b in zip(by_mask["objects"], by_box["objects"]):
+        assert m["visible"] and abs(m["x"] - b["x"]) < 0.03, (m, b)
+    assert C.left_to_right(by_mask) == ["cube", "ball"]
+    assert C.describe(by_mask) == "The scene shows a red cube and a blue ball from left to right."
+
+
+def test_real_scene_constraints_and_dpo_pairs(real_scene, tmp_path):
+    image = str(real_scene / "views" / "rgb" / "0000.png")
+    items = tmp_path / "items.jsonl"
+    items.write_text(json.dumps({"id": "r1", "scene_id": real_scene.name, "images": [image],
+                                 "question": "What colour is the cube?", "answer": "red"}) + "\n")
+    constrained, pairs = tmp_path / "c.jsonl", tmp_path / "dpo.jsonl"
+    assert main(["data", "constraints", str(items), "--out", str(constrained), "--open-tasks", "3"]) == 0
+    rows = [json.loads(line) for line in constrained.read_text().splitlines()]
+    assert all(r["facts"]["objects"] and r["images"] == [image] for r in rows)
+    assert main(["data", "dpo", str(items), "--out", str(pairs), "--open-tasks", "8", "--conversational"]) == 0
+    facts = rows[0]["facts"]
+    dpo_rows = [json.loads(line) for line in pairs.read_text().splitlines()]
+    assert len(dpo_rows) >= 6
+    for row in dpo_rows:
+        check_pair({"id": row["id"], "constraints": row["constraints"], "chosen": row["chosen"][0]["content"][0]["text"],
+                    "rejected": row["rejected"][0]["content"][0]["text"]}, facts)
+        assert Path(row["images"][0]).is_file()
