@@ -21,6 +21,7 @@ scene.json with their colour, material and left-to-right order as seen from view
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -591,24 +592,39 @@ def _check_count(text, p, facts):
     return (n in said), (f"states {n}" if n in said else f"does not state the count {n}")
 
 
-def absent_categories(facts: dict) -> list[str]:
-    """Catalog categories not in the scene, as words, leaving out words that are also colours or materials
-    or that a present category's name contains (the 'table' of 'coffee table')."""
+@functools.lru_cache(maxsize=1)
+def _catalog_words() -> tuple[str, ...]:
+    """Catalog category names as words, without those that are also colour or material words."""
     from fyi.assets.catalog import categories
     from fyi.assets.style import COLORS, MATERIALS
 
-    present = {o["name"] for o in facts.get("objects", [])}
-    out = []
-    for c in categories():
-        name = c.name.replace("_", " ")
-        if name in present or name in COLORS or name in MATERIALS or any(name in p or p in name for p in present):
-            continue
-        out.append(name)
-    return out
+    return tuple(n for n in (c.name.replace("_", " ") for c in categories()) if n not in COLORS and n not in MATERIALS)
+
+
+def absent_categories(facts: dict) -> list[str]:
+    """Catalog categories not in the scene, as words, leaving out colour and material words and names that
+    a present category's name contains or is contained in (the 'table' of 'coffee table')."""
+    return list(_absent(frozenset(o["name"] for o in facts.get("objects", []))))
+
+
+@functools.lru_cache(maxsize=256)
+def _absent(present: frozenset[str]) -> tuple[str, ...]:
+    return tuple(n for n in _catalog_words() if not any(n in p or p in n for p in present))
+
+
+def named_in(text: str, names: list[str]) -> list[str]:
+    """Which of the names (one to three words; plurals -s/-es too) the text mentions, by word n-grams."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    grams = set()
+    for k in (1, 2, 3):
+        for i in range(len(tokens) - k + 1):
+            g = " ".join(tokens[i:i + k])
+            grams |= {g, g[:-1] if g.endswith("s") else g, g[:-2] if g.endswith("es") else g}
+    return [n for n in names if n in grams]
 
 
 def _check_grounded(text, p, facts):
-    named = [n for n in absent_categories(facts) if mentions(text, n)]
+    named = named_in(text, absent_categories(facts))
     return (not named), ("names only objects in the scene" if not named else f"names {named[0]!r}, not in the scene")
 
 
@@ -856,4 +872,4 @@ def compose(base: dict, facts: dict, rng: random.Random, n_min: int = 1, n_max: 
 
 __all__ = ["COMPOSE_LEVEL", "FAMILIES", "OPEN_TASKS", "TYPES", "ConstraintType", "Context", "absent_categories",
            "compatible", "compose", "describe", "draw_constraints", "facts_from_scene", "item_id", "left_to_right",
-           "mentions", "numbers", "paragraphs", "sentences", "verify", "words"]
+           "mentions", "named_in", "numbers", "paragraphs", "sentences", "verify", "words"]

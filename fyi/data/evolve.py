@@ -26,7 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from fyi.data.compose import ItemLine, SceneFacts, answer_text
-from fyi.data.constraints import absent_categories, describe, item_id, mentions, spoken
+from fyi.data.constraints import named_in, absent_categories, describe, item_id, spoken
 from fyi.errors import FyiError
 
 EVOLUTIONS = ("perception", "reasoning", "interaction")
@@ -181,7 +181,7 @@ def grounding_problem(ev: EvolvedItem, facts: dict) -> str | None:
     unknown = [i for i in ev.objects if i not in ids]
     if unknown:
         return "cites an object the scene lacks"
-    if any(mentions(ev.answer + " " + " ".join(ev.steps), n) for n in absent_categories(facts)):
+    if named_in(ev.answer + " " + " ".join(ev.steps), absent_categories(facts)):
         return "the answer names an object the scene lacks"
     counts = Counter(o["name"] for o in facts.get("objects", []))
     number_words = [spoken(k) for k in range(21)]
