@@ -93,8 +93,10 @@ CASES = [
     ("paragraph_words", {"lo": 2, "hi": 3}, "Red mugs.\n\nBlue ball.", "Red mugs.\n\nA big blue ball here."),
     ("sentence_max_words", {"max": 4}, "Two red mugs. One ball.", "There are two red mugs on the table."),
     ("decimal_places", {"places": 1}, "There are 2.0 mugs and 1.0 ball.", "There are 2 mugs."),
+    ("decimal_places", {"places": 2}, "The mugs are red.", "There are two mugs."),
     ("no_digits", {}, "There are two mugs.", "There are 2 mugs."),
     ("scientific_notation", {}, "There are 2.0e0 mugs.", "There are 2 mugs."),
+    ("scientific_notation", {}, "Red mugs.", "Three mugs."),
     ("arithmetic", {}, "Two mugs and one ball: 2 + 1 = 3 things.", "2 + 1 = 4 things."),
     ("language", {"language": "Russian"}, "На столе две красные кружки.", "Two red mugs on the table."),
     ("json", {"keys": ["answer"]}, '```json\n{"answer": "two mugs"}\n```', '{"reply": "two mugs"}'),
@@ -118,7 +120,7 @@ CASES = [
     ("keyword_frequency", {"keyword": "mug", "n": 2}, "A mug and another mug.", "A mug."),
     ("mention_color", {"color": "red"}, "The red things are mugs.", "The red thing is a ball."),
     ("left_to_right", {}, "Mugs, then a table, then a ball.", "A ball, a table and mugs."),
-    ("state_count", {"object": "mug"}, "There are two mugs.", "There are three mugs."),
+    ("state_count", {"object": "mug"}, "There are two red mugs.", "There are three mugs, not 2 balls."),
     ("state_count", {"object": "ball"}, "I see a ball.", "I see 2 balls."),
     ("grounded_mentions", {}, "Two mugs and a ball on a table.", "Two mugs, a ball and a chair."),
 ]
@@ -457,3 +459,34 @@ def test_real_scene_constraints_and_dpo_pairs(real_scene, tmp_path):
         check_pair({"id": row["id"], "constraints": row["constraints"], "chosen": row["chosen"][0]["content"][0]["text"],
                     "rejected": row["rejected"][0]["content"][0]["text"]}, facts)
         assert Path(row["images"][0]).is_file()
+
+
+def test_dpo_pairs_from_scored_model_answers(tmp_path):
+    constraints = [{"type": "no_commas", "params": {}, "text": "Do not use any commas."},
+                   {"type": "mention_color", "params": {"color": "red"}, "text": "Mention every red object."}]
+    line = {"instruction": "Describe the scene. Do not use any commas. Mention every red object.", "facts": FACTS,
+            "constraints": constraints, "images": ["/x/0000.png"]}
+    answers = _answers(tmp_path, [
+        {**line, "id": "p", "answer": "Two red mugs stand left of a blue ball."},
+        {**line, "id": "p", "answer": "A ball, a table."},                     # commas, the red mugs not named
+        {**line, "id": "q", "answer": "Two red mugs and a ball."},                   # passes, but no failing twin
+    ])
+    out = tmp_path / "dpo.jsonl"
+    assert main(["data", "dpo", "--answers", str(answers), "--out", str(out)]) == 0
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert len(rows) == 1 and rows[0]["id"] == "p" and rows[0]["violated"] == ["no_commas", "mention_color"]
+    assert rows[0]["chosen"].startswith("Two red mugs") and rows[0]["prompt"] == line["instruction"]
+    assert not answers.with_suffix(".report.json").exists()  # pairs only: no report on the side
+    assert main(["data", "dpo", "--out", str(out)]) == 2  # neither items nor answers
+
+
+def test_data_evolve_command_offline(scene_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("FYI_MODEL_BASE_URL", raising=False)
+    items = tmp_path / "items.jsonl"
+    items.write_text("".join(json.dumps(i) + "\n" for i in _items(scene_dir)))
+    out = tmp_path / "evolved.jsonl"
+    assert main(["data", "evolve", str(items), "--out", str(out), "--rounds", "2", "--seed", "2"]) == 0
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    assert {r["evolution"]["round"] for r in rows} == {1, 2}
+    assert all(set(r) >= {"id", "scene_id", "images", "question", "answer", "form", "choices"} for r in rows)
+    assert main(["data", "evolve", str(items), "--out", str(out), "--rounds", "4"]) == 2

@@ -277,11 +277,23 @@ def _draw_precision(rng, ctx):
     return {"places": rng.choice((1, 2))}
 
 
+def _spelled_number(text: str) -> str | None:
+    """A number written as a word ("two"; "one" is left out: it is as often a pronoun), or None."""
+    return next((w for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS[2:]), None)
+
+
+def _no_numbers(text: str, what: str) -> Verdict:
+    """The verdict on a text without digit numbers: true of a text without numbers at all (as MM-IFEngine's
+    precision checks are), false when a number is spelt out instead of written as asked."""
+    word = _spelled_number(text)
+    return (word is None), ("no numbers" if word is None else f"{word!r} is spelt out, not written {what}")
+
+
 def _check_places(text, p, facts):
     found = numbers(text)
     bad = [n for n in found if "." not in n or len(n.rstrip("%").split(".")[1].split("e")[0]) != p["places"]]
     if not found:
-        return False, "no number written with digits"
+        return _no_numbers(text, f"with {p['places']} decimals")
     return (not bad), (f"every number has {p['places']} decimals" if not bad else f"{bad[0]} has not {p['places']} decimals")
 
 
@@ -304,7 +316,7 @@ def _check_scientific(text, p, facts):
     found = numbers(text)
     bad = [n for n in found if not _SCIENTIFIC.match(n)]
     if not found:
-        return False, "no number written with digits"
+        return _no_numbers(text, "in scientific notation")
     return (not bad), ("every number in scientific notation" if not bad else f"{bad[0]} is not in scientific notation")
 
 
@@ -583,13 +595,18 @@ def _draw_count(rng, ctx):
     return {"object": rng.choice(names)} if names else None
 
 
+_COUNTED = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r"|a|an|single)\b((?:\s+[a-z-]+){0,3}?)\s+")
+
+
 def _check_count(text, p, facts):
+    """The count said right before the object's name (up to three words between: "two red mugs")."""
     n = sum(o["name"] == p["object"] for o in _shown(facts))
-    said = {int(x) for x in re.findall(r"(?<![\d.])\d+(?![\d.])", text)} | \
-           {_NUMBER_WORDS.index(w) for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
-    if n == 1:
-        said |= {1} if re.search(rf"\b(a|an|one|single)\b[\w\s-]{{0,30}}\b{re.escape(p['object'])}", text.lower()) else set()
-    return (n in said), (f"states {n}" if n in said else f"does not state the count {n}")
+    name = re.escape(p["object"]).replace(r"\ ", r"\s+")
+    said = set()
+    for m in re.finditer(_COUNTED.pattern + rf"{name}(?:s|es)?\b", text.lower()):
+        word = m.group(1)
+        said.add(int(word) if word.isdigit() else 1 if word in ("a", "an", "single") else _NUMBER_WORDS.index(word))
+    return (n in said), (f"states {n}" if n in said else f"states {sorted(said) or 'no count'}, not {n}")
 
 
 @functools.lru_cache(maxsize=1)

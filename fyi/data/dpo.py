@@ -163,12 +163,10 @@ def dpo_command(items_path: str | None, answers_path: str | None, out: str, seed
         built = offline_pairs(read_jsonl(items_path, ItemLine), SceneFacts(Path(scenes_dir) if scenes_dir else None),
                               seed, open_tasks)
     else:
-        from fyi.data.verify import verify_command
+        from fyi.data.verify import AnswerLine, judge_from_env, score
 
-        report, _ = verify_command(answers_path, None, use_judge)  # type: ignore[arg-type]
-        from fyi.data.verify import AnswerLine
-
-        built = pairs_from_answers(read_jsonl(answers_path, AnswerLine), report.results)  # type: ignore[arg-type]
+        lines = read_jsonl(answers_path, AnswerLine)  # type: ignore[arg-type]
+        built = pairs_from_answers(lines, score(lines, judge_from_env(use_judge)).results)
     write_jsonl(out, [to_trl(p, conversational) for p in built.pairs])
     return built
 

@@ -193,19 +193,25 @@ def score(lines: list[AnswerLine], judge: Judge | None = None) -> Report:
     return report
 
 
+def judge_from_env(use_judge: bool) -> Judge | None:
+    """The judge of FYI_MODEL_BASE_URL / FYI_MODEL when asked for; asked for without a model is an error."""
+    if not use_judge:
+        return None
+    from fyi.agents.settings import settings_from_env
+
+    settings = settings_from_env().default
+    if not settings.configured:
+        raise FyiError("--judge: no model configured (set FYI_MODEL_BASE_URL and FYI_MODEL)")
+    return Judge(settings)
+
+
 def verify_command(answers: str, report_path: str | None, use_judge: bool) -> tuple[Report, Path]:
     """Read, score, write the report (default: ANSWERS with .report.json); returns the report and its path."""
-    from fyi.agents.settings import settings_from_env
     from fyi.data.jsonl import read_jsonl
     from fyi.scenes.io import write_text_atomic
 
     lines = read_jsonl(answers, AnswerLine)
-    judge = None
-    if use_judge:
-        settings = settings_from_env().default
-        if not settings.configured:
-            raise FyiError("--judge: no model configured (set FYI_MODEL_BASE_URL and FYI_MODEL)")
-        judge = Judge(settings)
+    judge = judge_from_env(use_judge)
     out = Path(report_path) if report_path else Path(answers).with_suffix(".report.json")
     if not out.parent.is_dir():
         raise FyiError(f"--report: folder {out.parent} does not exist")
@@ -214,4 +220,5 @@ def verify_command(answers: str, report_path: str | None, use_judge: bool) -> tu
     return report, out
 
 
-__all__ = ["AnswerLine", "ConstraintRef", "Judge", "JudgeVerdict", "Report", "score", "verify_command"]
+__all__ = ["AnswerLine", "ConstraintRef", "Judge", "JudgeVerdict", "Report", "judge_from_env", "score",
+           "verify_command"]
