@@ -168,6 +168,13 @@ Set `form` to "open".
 Task type: {task}"""
 
 
+def _pictures(item: ItemLine) -> list:
+    """The item's image files that exist (the model sees the picture as well as the scene graph)."""
+    from pathlib import Path
+
+    return [Path(p) for p in item.images if Path(p).is_file() and Path(p).stat().st_size > 0]
+
+
 def _scene_prompt(scene: dict, facts: dict) -> str:
     from fyi.agents.openai_backend import compact_scene_graph
 
@@ -225,7 +232,8 @@ def evolve_with_model(items: list[ItemLine], facts: SceneFacts, rounds: int, see
             user = (f"{_scene_prompt(scene, f)}\nOriginal question: {parent['question']}\n"
                     f"Original answer: {answer_text(parent.get('answer'))}")
             try:
-                ev, _ = client.complete_json(EVOLVE_PROMPT.format(how=HOW[kind]), user, EvolvedItem)
+                ev, _ = client.complete_json(EVOLVE_PROMPT.format(how=HOW[kind]), user, EvolvedItem,
+                                             images=_pictures(source))
             except FyiError:
                 out.dropped["the model gave no valid evolved item"] += 1
                 continue
@@ -251,7 +259,7 @@ def evolve_with_model(items: list[ItemLine], facts: SceneFacts, rounds: int, see
             for task, what in OPEN_TASK_TYPES.items():
                 try:
                     ev, _ = client.complete_json(OPEN_TASK_PROMPT.format(task=what), _scene_prompt(facts.scene(it), f),
-                                                 EvolvedItem)
+                                                 EvolvedItem, images=_pictures(it))
                 except FyiError:
                     out.dropped["the model gave no valid open task"] += 1
                     continue
