@@ -1,4 +1,4 @@
-"""The `fyi` command: synth, render, validate, schema, assets, farm, data.
+"""The `fyi` command: synth, render, validate, schema, assets, farm, data, instructions.
 
 A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
 anything else is a bug and keeps its traceback.
@@ -137,6 +137,103 @@ def _farm(args, bars: ProgressBars) -> int:
     return 0
 
 
+def _add_data_parsers(dsub) -> None:
+    """`fyi data qa|verify|constraints|dpo|evolve`: QA true by construction, constraint-bearing
+    instruction data, DPO pairs, evolution."""
+    dq = dsub.add_parser("qa", help="QA items whose answers are re-derived from the ground truth")
+    dq.add_argument("source", help="a scene folder, or a dataset folder of scene folders (fyi farm run's --out)")
+    dq.add_argument("--out", required=True, help="output folder: the items file and check.json")
+    dq.add_argument("--generators", help="comma-separated generator names (default: all)")
+    dq.add_argument("--per-image", type=int, help="at most N items per image (or image set)")
+    dq.add_argument("--format", choices=("llava", "sharegpt", "hf", "jsonl"), default="llava")
+    dq.add_argument("--seed", type=int, default=0)
+    ve = dsub.add_parser("verify", help="score answers to constraint-bearing instructions (per-constraint pass rates)")
+    ve.add_argument("answers", help="JSONL: one answer a line (id, constraints, answer; facts for perception ones)")
+    ve.add_argument("--report", help="where the JSON report goes (default: ANSWERS with .report.json)")
+    ve.add_argument("--judge", action="store_true",
+                    help="judge the non-rule constraints with the model of FYI_MODEL_BASE_URL / FYI_MODEL")
+    co = dsub.add_parser("constraints", help="compose instructions with 1-4 compatible constraints from items")
+    co.add_argument("items", help="items JSONL (id, scene_id, images, question, answer, ...)")
+    co.add_argument("--out", required=True, help="JSONL of instruction items with their constraints")
+    co.add_argument("--per-item", type=int, default=1, help="constrained instructions per item")
+    co.add_argument("--open-tasks", type=int, default=1, help="open tasks ('describe the scene') per scene")
+    co.add_argument("--scenes", help="folder of scene folders (<scene_id>/scene.json) for the scene facts")
+    co.add_argument("--seed", type=int, default=0)
+    dp = dsub.add_parser("dpo", help="DPO pairs (prompt, chosen, rejected) whose chosen passes every constraint")
+    dp.add_argument("items", nargs="?", help="items JSONL: pairs built offline from their exact answers")
+    dp.add_argument("--answers", help="or: model answers JSONL (several per id), scored as `data verify` does")
+    dp.add_argument("--judge", action="store_true", help="with --answers: judge non-rule constraints with the model")
+    dp.add_argument("--out", required=True, help="DPO pairs JSONL (TRL DPOTrainer)")
+    dp.add_argument("--conversational", action="store_true", help="messages with image placeholders and `images`")
+    dp.add_argument("--open-tasks", type=int, default=1, help="pairs per scene from its exact description")
+    dp.add_argument("--scenes", help="folder of scene folders (<scene_id>/scene.json) for the scene facts")
+    dp.add_argument("--seed", type=int, default=0)
+    ev = dsub.add_parser("evolve", help="harder items whose answers stay exact (templates; MMEvol with a model)")
+    ev.add_argument("items", help="items JSONL")
+    ev.add_argument("--out", required=True)
+    ev.add_argument("--rounds", type=int, default=1, help="evolution rounds (1-3)")
+    ev.add_argument("--scenes", help="folder of scene folders (<scene_id>/scene.json) for the model's scene graph")
+    ev.add_argument("--seed", type=int, default=0)
+
+
+def _add_instructions_parser(sub) -> None:
+    """`fyi instructions evolve`."""
+    i = sub.add_parser("instructions", help="scene instructions for farm jobs")
+    isub = i.add_subparsers(dest="instructions_command", required=True)
+    ie = isub.add_parser("evolve", help="seed instructions -> many diverse, buildable ones (JSONL a farm job reads)")
+    ie.add_argument("seeds", help='JSONL: {"instruction": ...} a line')
+    ie.add_argument("--rounds", type=int, default=2, help="mutation rounds (1-5)")
+    ie.add_argument("--out", help="JSONL of jobs (default: printed)")
+    ie.add_argument("--seed", type=int, default=0)
+
+
+def _dropped(counts) -> str:
+    return ", ".join(f"{n} {why}" for why, n in sorted(counts.items())) or "none"
+
+
+def _instructions(args) -> None:
+    from fyi.data.instruction_evolve import evolve_command
+
+    result = evolve_command(args.seeds, args.rounds, args.out, args.seed)
+    if args.out is None:
+        print("".join(json.dumps(j) + "\n" for j in result.jobs), end="")
+    print(f"{len(result.jobs)} instructions ({dict(result.kinds)}); dropped: {_dropped(result.dropped)}",
+          file=sys.stderr)
+
+
+def _data(args) -> None:
+    if args.data_command == "qa":
+        from fyi.api import qa
+
+        result = qa(args.source, args.out, generators=args.generators, per_image=args.per_image,
+                    format=args.format, seed=args.seed)
+        r = result.report
+        print(f"{r.kept} items from {result.scenes} scenes ({sum(r.dropped.values())} dropped by the checker, "
+              f"{r.duplicates} duplicates, {r.blind} blind): {result.paths[args.format]}")
+    elif args.data_command == "verify":
+        from fyi.data.verify import verify_command
+
+        report, path = verify_command(args.answers, args.report, args.judge)
+        print("\n".join(report.lines()))
+        print(f"report: {path}")
+    elif args.data_command == "constraints":
+        from fyi.data.compose import compose_command
+
+        n = compose_command(args.items, args.out, args.seed, args.per_item, args.open_tasks, args.scenes)
+        print(f"{n} instructions with constraints: {args.out}")
+    elif args.data_command == "dpo":
+        from fyi.data.dpo import dpo_command
+
+        built = dpo_command(args.items, args.answers, args.out, args.seed, args.open_tasks, args.conversational,
+                            args.scenes, args.judge)
+        print(f"{len(built.pairs)} DPO pairs: {args.out}; dropped: {_dropped(built.dropped)}")
+    elif args.data_command == "evolve":
+        from fyi.data.evolve import evolve_command as evolve_items
+
+        result = evolve_items(args.items, args.out, args.rounds, args.seed, args.scenes)
+        print(f"{len(result.items)} evolved items: {args.out}; dropped: {_dropped(result.dropped)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -222,15 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     fs = fsub.add_parser("status", help="done / failed / pending, throughput and each failure's error")
     fs.add_argument("dir")
 
-    d = sub.add_parser("data", help="instruction data from finished scenes")
-    dsub = d.add_subparsers(dest="data_command", required=True)
-    dq = dsub.add_parser("qa", help="QA items whose answers are re-derived from the ground truth")
-    dq.add_argument("source", help="a scene folder, or a dataset folder of scene folders (fyi farm run's --out)")
-    dq.add_argument("--out", required=True, help="output folder: the items file and check.json")
-    dq.add_argument("--generators", help="comma-separated generator names (default: all)")
-    dq.add_argument("--per-image", type=int, help="at most N items per image (or image set)")
-    dq.add_argument("--format", choices=("llava", "sharegpt", "hf", "jsonl"), default="llava")
-    dq.add_argument("--seed", type=int, default=0)
+    d = sub.add_parser("data", help="instruction data whose answers are true by construction")
+    _add_data_parsers(d.add_subparsers(dest="data_command", required=True))
+    _add_instructions_parser(sub)
 
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
@@ -281,13 +372,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "farm":
             return _farm(args, bars)
         elif args.command == "data":
-            from fyi.api import qa
-
-            result = qa(args.source, args.out, generators=args.generators, per_image=args.per_image,
-                        format=args.format, seed=args.seed)
-            r = result.report
-            print(f"{r.kept} items from {result.scenes} scenes ({sum(r.dropped.values())} dropped by the checker, "
-                  f"{r.duplicates} duplicates, {r.blind} blind): {result.paths[args.format]}")
+            _data(args)
+        elif args.command == "instructions":
+            _instructions(args)
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 
