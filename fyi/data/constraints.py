@@ -31,6 +31,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from fyi.data.scene_facts import project
+
 FAMILIES = ("text_length", "math", "language_format", "rhetoric_logic", "action", "keyword", "perception")
 
 Verdict = tuple[bool, str]
@@ -114,14 +118,9 @@ def _shown(facts: dict) -> list[dict]:
 
 
 def _image_x(camera: dict, point: list[float]) -> float | None:
-    """The pixel column of a world point in a camera (OpenGL c2w: the camera looks along its -Z)."""
-    m = camera["c2w"]
-    rot = [[m[r][c] for c in range(3)] for r in range(3)]
-    d = [point[i] - m[i][3] for i in range(3)]
-    cam = [sum(rot[r][i] * d[r] for r in range(3)) for i in range(3)]  # R^T (p - t)
-    if cam[2] >= -1e-6:
-        return None  # behind the camera
-    return (camera["fx"] * cam[0] / -cam[2] + camera["cx"]) / camera["width"]
+    """The column of a world point in a camera, as a fraction of the width; None behind the camera."""
+    x, _, depth = project(camera, np.asarray(camera["c2w"], float), np.asarray(point, float))
+    return None if depth <= 1e-6 else x / camera["width"]
 
 
 def left_to_right(facts: dict, overlap: float = 0.1) -> list[str] | None:
