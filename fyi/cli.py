@@ -1,4 +1,4 @@
-"""The `fyi` command: synth, render, validate, schema, assets, farm.
+"""The `fyi` command: synth, render, validate, schema, assets, farm, view.
 
 A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
 anything else is a bug and keeps its traceback.
@@ -137,6 +137,30 @@ def _farm(args, bars: ProgressBars) -> int:
     return 0
 
 
+def _view(args, bars: ProgressBars) -> int:
+    import time
+
+    from fyi.view import serve, view
+
+    _in_range("--port", args.port, 0, 65535)
+    index = view(args.source, args.out, progress=lambda k, n: bars("scene pages", k, n))
+    bars.close()
+    if not args.serve:
+        print(index)
+        return 0
+    server = serve(index.parent, args.port)
+    print(f"http://127.0.0.1:{server.server_port}/index.html", flush=True)
+    print("serving the report; Ctrl-C stops", file=sys.stderr, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -217,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     fs = fsub.add_parser("status", help="done / failed / pending, throughput and each failure's error")
     fs.add_argument("dir")
 
+    w = sub.add_parser("view", help="an HTML report of a scene or a dataset (opens offline; --serve to serve it)")
+    w.add_argument("source", help="a scene folder or a dataset folder (fyi farm's output, or a folder of scenes)")
+    w.add_argument("--out", help="report folder (default: SOURCE/report/)")
+    w.add_argument("--serve", action="store_true", help="serve the report on 127.0.0.1 until Ctrl-C")
+    w.add_argument("--port", type=int, default=8000, help="port for --serve (0: any free port)")
+    w.add_argument("--quiet", action="store_true")
+
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
     try:
@@ -259,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
             _assets(args, bars)
         elif args.command == "farm":
             return _farm(args, bars)
+        elif args.command == "view":
+            return _view(args, bars)
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 

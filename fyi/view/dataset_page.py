@@ -1,0 +1,152 @@
+"""A dataset (a farm's output folder, or any folder of scene folders) -> a report: a paginated grid
+of thumbnails that filters by category, room type, status and warnings, statistics drawn as inline
+SVG, and one page per scene under scenes/<id>/.
+
+Scenes that cannot be shown (a failed job, a folder with missing files) are listed with the reason;
+the others are shown as usual.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from fyi.errors import FyiError
+from fyi.view.images import ImageCache, thumbnail
+from fyi.view.page import esc, page, write_text
+from fyi.view.scene_page import is_scene, read_scene, summary, write_scene_report
+from fyi.view.svg import bar_chart, histogram
+
+PAGE_SIZE = 100     # cards per page of the grid
+TOP_CATEGORIES = 30  # bars in the scenes-per-category chart
+SCORES_NAME = "scores.jsonl"  # optional: one line per scored scene, {"id": ..., "<part>": 0..1, ...}
+
+
+def is_dataset(folder: Path) -> bool:
+    return (folder / "dataset.json").is_file() or any(is_scene(p) for p in _subfolders(folder))
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".") and p.name != "report")
+
+
+def _jobs(folder: Path) -> list[dict]:
+    """One record per scene the dataset should hold: dataset.json's jobs, or every scene folder."""
+    path = folder / "dataset.json"
+    if not path.is_file():
+        return [{"id": p.name, "status": "done", "scene_dir": p.name} for p in _subfolders(folder) if is_scene(p)]
+    try:
+        data = json.loads(path.read_text())
+        jobs = data["jobs"]
+        assert isinstance(jobs, list) and all(isinstance(j, dict) and "id" in j for j in jobs)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        raise FyiError(f"{path}: not a dataset.json of fyi farm (no list of jobs with ids)") from None
+    return jobs
+
+
+def _scores(folder: Path) -> dict[str, dict[str, float]]:
+    path = folder / SCORES_NAME
+    scores = {}
+    if path.is_file():
+        for line in path.read_text().splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(row, dict) and "id" in row:
+                scores[str(row["id"])] = {k: float(v) for k, v in row.items()
+                                          if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return scores
+
+
+def write_dataset_report(folder: Path, out: Path, progress: Callable[[int, int], None] | None = None) -> dict:
+    """Write out/index.html and out/scenes/<id>/index.html; return the counts by status."""
+    jobs = _jobs(folder)
+    scores = _scores(folder)
+    cache = ImageCache(out)
+    entries = []
+    for n, job in enumerate(jobs):
+        if progress:
+            progress(n, len(jobs))
+        entry = {"id": str(job["id"]), "status": job.get("status", "pending"), "instruction":
+                 (job.get("request") or {}).get("instruction") or "", "categories": [], "objects": None,
+                 "room": "none", "warnings": len(job.get("warnings") or []), "error": job.get("error"),
+                 "seconds": _seconds(job.get("timings") or {})}
+        scene_dir = folder / (job.get("scene_dir") or entry["id"])
+        if entry["status"] == "done":
+            try:
+                scene = read_scene(scene_dir)
+                entry.update(summary(scene), id=entry["id"])
+                entry["seconds"] = entry["seconds"] or _seconds(scene.manifest.get("timings") or {})
+                write_scene_report(scene, out / "scenes" / entry["id"], cache, static="../../static/",
+                                   back="../../index.html")
+                entry["thumb"] = cache.make(thumbnail, scene_dir / "views" / "rgb" / f"{scene.views[0]}.png",
+                                            f"thumbs/{entry['id']}.jpg") if scene.views else None
+            except FyiError as e:
+                entry.update(status="broken", error=str(e))
+        if entry["id"] in scores:
+            entry["score"] = scores[entry["id"]]
+        entries.append(entry)
+    cache.save()
+    if progress:
+        progress(len(jobs), len(jobs))
+    write_text(out / "index.html", page(f"FYI dataset {folder.resolve().name}", _body(folder, entries), "static/",
+                                        kind="dataset-page", data={"pageSize": PAGE_SIZE, "scenes": entries}))
+    return dict(Counter(e["status"] for e in entries))
+
+
+def _seconds(timings: dict) -> float | None:
+    for key in ("job", "total", "agents_and_render"):
+        if isinstance(timings.get(key), (int, float)):
+            return round(float(timings[key]), 2)
+    return None
+
+
+def _reason(error: str | None) -> str:
+    """A failure's kind: its message up to the first colon past the file or field it names."""
+    text = (error or "unknown").splitlines()[0]
+    return text.split(": ")[-1][:40] if ": " in text else text[:40]
+
+
+def _body(folder: Path, entries: list[dict]) -> str:
+    counts = Counter(e["status"] for e in entries)
+    shown = [e for e in entries if e["status"] == "done"]
+    categories = Counter(c for e in shown for c in e["categories"])
+    rooms = sorted({e["room"] for e in entries})
+    stats = [bar_chart("scenes per category", categories.most_common(TOP_CATEGORIES)),
+             bar_chart("objects per scene", histogram([e["objects"] for e in shown if e["objects"] is not None])),
+             bar_chart("seconds per scene", histogram([e["seconds"] for e in shown if e["seconds"] is not None],
+                                                      unit=" s")),
+             bar_chart("failures by reason", Counter(_reason(e["error"]) for e in entries
+                                                     if e["status"] in ("failed", "broken")).most_common(12))]
+    scored = [e["score"] for e in entries if e.get("score")]
+    if scored:
+        parts = sorted({k for s in scored for k in s})
+        stats.append(bar_chart(f"score parts (mean over {len(scored)} scenes)",
+                               [(k, round(statistics.mean(s[k] for s in scored if k in s), 3)) for k in parts]))
+    broken = [e for e in entries if e["status"] in ("failed", "broken")]
+    broken_rows = "".join(f'<tr><td>{esc(e["id"])}</td><td>{esc(e["status"])}</td><td>{esc(e["error"])}</td></tr>'
+                          for e in broken)
+    options = lambda values: "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)  # noqa: E731
+    summary_line = " · ".join(f"{counts[s]} {s}" for s in ("done", "failed", "broken", "pending") if counts[s])
+    return (f'<header><h1>{esc(folder.resolve().name)}</h1><p class="meta">{len(entries)} scenes: {summary_line}</p>'
+            f'</header>'
+            f'<section id="stats"><h2>Statistics</h2><div class="charts">{"".join(stats)}</div></section>'
+            f'<section id="scenes"><h2>Scenes</h2><div class="controls" id="filters">'
+            f'<label>category <select id="filter-category"><option value="">all</option>'
+            f'{options(sorted(categories))}</select></label>'
+            f'<label>room <select id="filter-room"><option value="">all</option>{options(rooms)}</select></label>'
+            f'<label>status <select id="filter-status"><option value="">all</option>'
+            f'{options(sorted(counts))}</select></label>'
+            f'<label>warnings <select id="filter-warnings"><option value="">all</option>'
+            f'<option value="with">with warnings</option><option value="without">without</option></select></label>'
+            f'<label>text <input type="search" id="filter-text" placeholder="instruction or id"></label>'
+            f'<span id="match-count"></span></div>'
+            f'<div class="pager"><button id="page-prev" type="button">&larr;</button> <span id="page-number"></span> '
+            f'<button id="page-next" type="button">&rarr;</button></div>'
+            f'<div class="grid" id="grid"></div></section>'
+            f'<section id="broken"><h2>Not shown ({len(broken)})</h2>'
+            + (f'<table><thead><tr><th>scene</th><th>status</th><th>reason</th></tr></thead><tbody>{broken_rows}'
+               f'</tbody></table>' if broken else '<p class="none">none: every scene is shown</p>') + '</section>')
