@@ -73,13 +73,16 @@ def write_dataset_report(folder: Path, out: Path, progress: Callable[[int, int],
         entry = {"id": str(job["id"]), "status": job.get("status", "pending"), "instruction":
                  (job.get("request") or {}).get("instruction") or "", "categories": [], "objects": None,
                  "room": "none", "warnings": len(job.get("warnings") or []), "error": job.get("error"),
-                 "seconds": _seconds(job.get("timings") or {})}
+                 "seconds": _seconds(job.get("timings") or {}, ("job", "total")),
+                 "render_seconds": _seconds(job.get("timings") or {}, ("cycles",))}
         scene_dir = folder / (job.get("scene_dir") or entry["id"])
         if entry["status"] == "done":
             try:
                 scene = read_scene(scene_dir)
                 entry.update(summary(scene), id=entry["id"])
-                entry["seconds"] = entry["seconds"] or _seconds(scene.manifest.get("timings") or {})
+                timings = scene.manifest.get("timings") or {}
+                entry["seconds"] = entry["seconds"] or _seconds(timings, ("total", "agents_and_render", "render"))
+                entry["render_seconds"] = entry["render_seconds"] or _seconds(timings, ("agents_and_render", "render"))
                 write_scene_report(scene, out / "scenes" / entry["id"], cache, static="../../static/",
                                    back="../../index.html")
                 entry["thumb"] = cache.make(thumbnail, scene_dir / "views" / "rgb" / f"{scene.views[0]}.png",
@@ -97,8 +100,10 @@ def write_dataset_report(folder: Path, out: Path, progress: Callable[[int, int],
     return dict(Counter(e["status"] for e in entries))
 
 
-def _seconds(timings: dict) -> float | None:
-    for key in ("job", "total", "agents_and_render"):
+def _seconds(timings: dict, keys: tuple[str, ...]) -> float | None:
+    """The first of `keys` that `timings` has: a farm job's "cycles" is the time inside Cycles' render
+    calls; a scene's manifest has "agents_and_render" (synth) or "render" (a spec)."""
+    for key in keys:
         if isinstance(timings.get(key), (int, float)):
             return round(float(timings[key]), 2)
     return None
@@ -117,8 +122,10 @@ def _body(folder: Path, entries: list[dict]) -> str:
     rooms = sorted({e["room"] for e in entries})
     stats = [bar_chart("scenes per category", categories.most_common(TOP_CATEGORIES)),
              bar_chart("objects per scene", histogram([e["objects"] for e in shown if e["objects"] is not None])),
-             bar_chart("seconds per scene", histogram([e["seconds"] for e in shown if e["seconds"] is not None],
-                                                      unit=" s")),
+             bar_chart("render seconds per scene", histogram([e["render_seconds"] for e in shown
+                                                             if e["render_seconds"] is not None], unit=" s")),
+             bar_chart("seconds per scene (whole job)",
+                       histogram([e["seconds"] for e in shown if e["seconds"] is not None], unit=" s")),
              bar_chart("failures by reason", Counter(_reason(e["error"]) for e in entries
                                                      if e["status"] in ("failed", "broken")).most_common(12))]
     scored = [e["score"] for e in entries if e.get("score")]

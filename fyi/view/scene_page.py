@@ -171,12 +171,13 @@ def _views(scene: Scene, made) -> str:
 
 def _boxes_svg(width: int, height: int, annotations: list[dict], names: dict[int, str]) -> str:
     parts = []
+    font = round(max(width, height) * 0.045, 2)  # in image pixels: the same look at any resolution
     for a in annotations:
         x, y, w, h = a["bbox"]
         colour = hex_colour(a.get("instance_id", 0))
         label = f'{names.get(a["category_id"], a["category_id"])} {a.get("object_id", "")}'.strip()
         parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" stroke="{colour}"/>'
-                     f'<text x="{x + 1}" y="{max(y - 2, 7)}" fill="{colour}">{esc(label)}</text>')
+                     f'<text x="{x + 1}" y="{max(y - font * 0.25, font)}" fill="{colour}" font-size="{font}">{esc(label)}</text>')
     return (f'<svg class="boxes" viewBox="0 0 {width} {height}" preserveAspectRatio="none">'
             f'{"".join(parts)}</svg>')
 
@@ -269,7 +270,7 @@ def _before_after(scene: Scene, step: dict, rounds: list[dict], made) -> str:
         return rel if rel and (scene.dir / rel).is_file() else None
 
     before = preview(step)
-    i = rounds.index(step)
+    i = next(k for k, s in enumerate(rounds) if s is step)
     if i + 1 < len(rounds):
         after, after_label = preview(rounds[i + 1]), f"after: round {rounds[i + 1].get('round')}"
     else:
@@ -312,6 +313,8 @@ def _motion(scene: Scene, made) -> str:
     if frames:
         tracks = _tracks(d / "tracks.npz", [f["i"] for f in frames])
         w, h = _frame_size(scene)
+        if tracks:
+            tracks["radius"] = round(max(w, h) / 90, 2)
         flow0 = f'<img id="frame-flow" src="{frames[0]["flow"]}" alt="flow">' if frames[0]["flow"] else ""
         viewer = (f'<div class="frame-viewer"><label>frame <input type="range" id="frame-slider" min="0" '
                   f'max="{len(frames) - 1}" value="0"> <output id="frame-number">{frames[0]["i"]}</output></label>'

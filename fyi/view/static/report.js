@@ -40,7 +40,7 @@
       line.setAttribute("stroke", p.colour);
       tracksSvg.appendChild(line);
       var dot = document.createElementNS(svgNS, "circle");
-      dot.setAttribute("r", "2.5");
+      dot.setAttribute("r", motion.tracks.radius || 2);
       dot.setAttribute("fill", p.colour);
       tracksSvg.appendChild(dot);
       return dot;
