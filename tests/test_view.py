@@ -66,18 +66,21 @@ def synth_scene(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory, roll_scene, synth_scene) -> Path:
-    """A farm's output folder: two good scenes, one whose depth file went missing, and many failed jobs
-    (more than a page of the grid)."""
+    """A farm's output folder: two good scenes, one whose depth file went missing, one with a PNG that
+    is not one, and many failed jobs (more than a page of the grid)."""
     root = tmp_path_factory.mktemp("dataset")
     shutil.copytree(roll_scene, root / "roll", ignore=shutil.ignore_patterns("report"))
     shutil.copytree(synth_scene, root / "mug", ignore=shutil.ignore_patterns("report"))
     shutil.copytree(roll_scene, root / "broken", ignore=shutil.ignore_patterns("report"))
     (root / "broken" / "views" / "depth" / "0001.exr").unlink()
+    shutil.copytree(roll_scene, root / "corrupt", ignore=shutil.ignore_patterns("report"))
+    (root / "corrupt" / "views" / "rgb" / "0001.png").write_bytes(b"not a png")
     jobs = [JobRecord(id=i, request={"instruction": text, "seed": 0}, status="done", scene_dir=i, scene_id=i,
                       timings={"job": t, "cycles": t / 2}, warnings=[])
             for i, text, t in (("roll", "a red ball rolls from right to left", 12.0),
                                ("mug", "a red mug on a table", 30.0),
-                               ("broken", "a red ball rolls from right to left", 11.0))]
+                               ("broken", "a red ball rolls from right to left", 11.0),
+                               ("corrupt", "a red ball rolls from right to left", 11.0))]
     jobs += [JobRecord(id=f"fail-{k:03d}", request={"instruction": f"a quasar number {k}", "seed": 0},
                        status="failed", error="instruction: names nothing FYI can build", attempts=2)
              for k in range(120)]
@@ -264,7 +267,7 @@ def test_dataset_page_from_the_served_url(served, dataset, browser):
     assert cards.count() == 100, "a page of the grid"
     assert "page 1 of 2" in p.inner_text("#page-number")
     p.click("#page-next")
-    assert cards.count() == 23 and "page 2 of 2" in p.inner_text("#page-number")
+    assert cards.count() == 24 and "page 2 of 2" in p.inner_text("#page-number")
     p.click("#page-prev")
 
     # Filters filter.
@@ -275,7 +278,7 @@ def test_dataset_page_from_the_served_url(served, dataset, browser):
     assert cards.evaluate_all("els => els.map(e => e.dataset.id)") == ["mug"]
     p.select_option("#filter-category", "")
     p.select_option("#filter-status", "broken")
-    assert cards.evaluate_all("els => els.map(e => e.dataset.id)") == ["broken"]
+    assert cards.evaluate_all("els => els.map(e => e.dataset.id)") == ["broken", "corrupt"]
     p.select_option("#filter-status", "")
     p.select_option("#filter-room", "studio")
     assert sorted(cards.evaluate_all("els => els.map(e => e.dataset.id)")) == ["roll"]
@@ -286,6 +289,7 @@ def test_dataset_page_from_the_served_url(served, dataset, browser):
     # The broken scene and the failures are listed with their reasons; statistics are drawn.
     broken = p.inner_text("#broken")
     assert "0001.exr" in broken and "missing" in broken and "names nothing FYI can build" in broken
+    assert "rgb/0001.png: unreadable" in broken
     charts = p.locator("#stats figure.chart")
     assert charts.count() == 6, "category, objects, render seconds, job seconds, failures, score parts"
     assert "recall" in p.inner_text("#stats") and charts.locator("rect").count() > 5
@@ -357,6 +361,13 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, roll_scene):
     (broken / "scene.json").write_text("{not json")
     r = run_view(broken)
     assert r.returncode == 2 and "scene.json: unreadable" in r.stderr
+
+    shutil.copy(roll_scene / "scene.json", broken / "scene.json")
+    (broken / "views" / "normal" / "0001.exr").write_bytes(b"\x76\x2f\x31\x01 truncated")
+    r = run_view(broken, "--out", tmp_path / "report")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert "normal/0001.exr: unreadable" in r.stderr
+    assert not (tmp_path / "report").exists(), "no half a report"
 
     r = run_view(roll_scene, "--serve", "--port", "70000")
     assert r.returncode == 2 and "--port" in r.stderr

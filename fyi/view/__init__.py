@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Callable
@@ -38,10 +39,15 @@ def view(source: str | os.PathLike, out: str | os.PathLike | None = None,
     out = Path(out) if out is not None else source / REPORT_DIR
     if is_scene(source):
         scene = read_scene(source)  # refuses a broken scene before anything is written
-        output_folder(out)
-        cache = ImageCache(out)
-        write_scene_report(scene, out, cache, static="static/")
-        cache.save()
+        made = output_folder(out)
+        try:
+            cache = ImageCache(out)
+            write_scene_report(scene, out, cache, static="static/")
+            cache.save()
+        except FyiError:  # a file that is there but unreadable: no report, not half of one
+            if made:
+                shutil.rmtree(made[-1], ignore_errors=True)
+            raise
     elif is_dataset(source):
         output_folder(out)
         write_dataset_report(source, out, progress)

@@ -16,7 +16,10 @@ from typing import Callable
 import numpy as np
 from PIL import Image
 
+from fyi.errors import FyiError
+
 CACHE_NAME = ".cache.json"
+PICTURES_VERSION = 1  # bumped when a picture's look changes, so that reports made before are remade
 
 
 def instance_colour(instance_id: int) -> tuple[int, int, int]:
@@ -42,7 +45,7 @@ def mask_rgba(ids: np.ndarray) -> np.ndarray:
     for value in np.unique(ids):
         if value == 0:
             continue
-        out[ids == value] = (*instance_colour(int(value)), 150)
+        out[ids == value] = (*instance_colour(int(value)), 130)
     return out
 
 
@@ -159,6 +162,13 @@ def copy_file(src: Path, dst: Path) -> None:
         shutil.copyfile(src, dst)
 
 
+def copy_image(src: Path, dst: Path) -> None:
+    """copy_file for a picture, once its header says it is one (a browser would show a broken image)."""
+    with Image.open(src):
+        pass
+    copy_file(src, dst)
+
+
 def save_png(pixels: np.ndarray, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     Image.fromarray(pixels).save(dst, compress_level=3)
@@ -182,10 +192,13 @@ class ImageCache:
     def make(self, maker: Callable[[Path, Path], None], src: Path, rel: str) -> str:
         """Make report_dir/rel from src with maker(src, dst) unless it is up to date; return rel."""
         st = src.stat()
-        key = f"{maker.__name__}:{src.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+        key = f"{PICTURES_VERSION}:{maker.__name__}:{src.resolve()}:{st.st_size}:{st.st_mtime_ns}"
         dst = self.root / rel
         if self.known.get(rel) != key or not dst.exists():
-            maker(src, dst)
+            try:
+                maker(src, dst)
+            except (OSError, ValueError, KeyError, RuntimeError) as e:  # a truncated PNG; EXR: RuntimeError
+                raise FyiError(f"{src}: unreadable ({type(e).__name__}: {str(e)[:80]})") from None
             self.known[rel] = key
             self.made += 1
         return rel

@@ -11,14 +11,15 @@ import numpy as np
 import yaml
 
 from fyi.errors import FyiError
-from fyi.view.images import (ImageCache, copy_file, depth_png, flow_png, hex_colour, mask_png, normal_png,
-                             thumbnail)
+from fyi.view.images import (ImageCache, copy_file, copy_image, depth_png, flow_png, hex_colour, mask_png,
+                             normal_png, thumbnail)
 from fyi.view.page import esc, json_for_script, page, write_text
 from fyi.view.svg import plan, trajectories
 
 TRACKS_SHOWN = 24      # point tracks drawn over the frames, spread over the tracked points
 FRAMES_SHOWN = 240     # frames the frame viewer steps through (a longer sequence is sampled)
 QA_SHOWN = 200         # instruction data items listed
+OBJECT_KEYS = ("id", "instance_id", "category", "bbox")  # what the page reads of each scene.json object
 
 
 @dataclass
@@ -76,6 +77,10 @@ def read_scene(folder: Path) -> Scene:
         raise FyiError(f"{folder / 'scene.yaml'}: unreadable scene spec ({type(e).__name__})") from None
     if not isinstance(graph, dict) or not isinstance(spec, dict) or not isinstance(coco, dict):
         raise FyiError(f"{folder}: scene.json, scene.yaml and coco.json must each hold a mapping")
+    for i, o in enumerate(graph.get("objects") or []):
+        lacks = [k for k in OBJECT_KEYS if not isinstance(o, dict) or k not in o]
+        if lacks or not isinstance(o["bbox"], dict) or not {"min", "max"} <= set(o["bbox"]):
+            raise FyiError(f"{folder / 'scene.json'}: objects[{i}] lacks {', '.join(lacks) or 'bbox min/max'}")
     if not (folder / "views" / "rgb").is_dir():
         raise FyiError(f"{folder / 'views' / 'rgb'}: missing (the rendered views)")
     trace = []
@@ -106,14 +111,12 @@ def write_scene_report(scene: Scene, out: Path, cache: ImageCache, *, static: st
     def made(maker, src: Path, rel: str) -> str:
         return cache.make(maker, src, prefix + rel)[len(prefix):]
 
-    objects = scene.graph.get("objects", [])
     body = [_header(scene, back), _views(scene, made), _graph(scene), _trace(scene, made)]
     if (scene.dir / "frames").is_dir():
         body.append(_motion(scene, made))
     if (scene.dir / "instructions.jsonl").is_file():
         body.append(_instruction_data(scene))
-    write_text(out / "index.html", page(f"FYI scene {scene.id}", "\n".join(body), static, kind="scene-page",
-                                        data={"objects": len(objects)}))
+    write_text(out / "index.html", page(f"FYI scene {scene.id}", "\n".join(body), static, kind="scene-page"))
 
 
 def _header(scene: Scene, back: str | None) -> str:
@@ -144,7 +147,7 @@ def _views(scene: Scene, made) -> str:
     figures = []
     d = scene.dir / "views"
     for name in scene.views:
-        rgb = made(copy_file, d / "rgb" / f"{name}.png", f"views/{name}.png")
+        rgb = made(copy_image, d / "rgb" / f"{name}.png", f"views/{name}.png")
         layers = [f'<img class="pass pass-rgb" src="{rgb}" alt="view {int(name)}">']
         for kind, maker in (("depth", depth_png), ("normal", normal_png)):
             src = d / kind / f"{name}.exr"
@@ -307,7 +310,7 @@ def _motion(scene: Scene, made) -> str:
     frames = []
     for name in names:
         flow = d / "flow" / f"{name}.flo"
-        frames.append({"i": int(name), "rgb": made(copy_file, d / "rgb" / f"{name}.png", f"frames/{name}.png"),
+        frames.append({"i": int(name), "rgb": made(copy_image, d / "rgb" / f"{name}.png", f"frames/{name}.png"),
                        "flow": made(flow_png, flow, f"frames/{name}-flow.png") if flow.is_file() else None})
     viewer, tracks = "", None
     if frames:

@@ -104,15 +104,17 @@ def plan(objects: list[dict], cameras: list[dict], room: list[float] | None) -> 
 
 
 def trajectories(poses: dict, instance_ids: dict[str, int]) -> str:
-    """Two plots of the frames' poses: the top-down path of every object that moves (and of the camera
-    when it moves), and each mover's height over time."""
+    """Two plots of the frames' poses: the top-down path of every object that moves (its world box's
+    centre; the camera's too when it moves), and each mover's height over time."""
     frames = poses.get("frames") or []
     if not frames:
         return '<p class="none">no frames</p>'
     paths: dict[str, list[tuple[float, float, float]]] = {}
     for fr in frames:
         for oid, o in fr["objects"].items():
-            paths.setdefault(oid, []).append(tuple(o["position"]))
+            # The box's centre, not the pose's origin: a rolling ball's origin (its base) circles its centre.
+            lo, hi = o["bbox"]["min"], o["bbox"]["max"]
+            paths.setdefault(oid, []).append(tuple((a + b) / 2 for a, b in zip(lo, hi)))
         c = fr["camera"]["c2w"]
         paths.setdefault("camera", []).append((c[0][3], c[1][3], c[2][3]))
     moving = {k: p for k, p in paths.items() if max(math.dist(p[0], q) for q in p) > 1e-4}
@@ -144,5 +146,5 @@ def trajectories(poses: dict, instance_ids: dict[str, int]) -> str:
     return (f'<figure class="chart"><figcaption>top-down paths (dot: start)</figcaption>'
             f'<svg class="trajectories" viewBox="0 0 {f.width} {f.height}" width="{f.width}" height="{f.height}">'
             f'{"".join(top)}</svg></figure>'
-            f'<figure class="chart"><figcaption>height over time</figcaption>'
+            f'<figure class="chart"><figcaption>height of the centre over time</figcaption>'
             f'<svg class="heights" viewBox="0 0 {w} {h}" width="{w}" height="{h}">{axes}{"".join(height)}</svg></figure>')
