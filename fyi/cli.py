@@ -138,6 +138,7 @@ def _farm(args, bars: ProgressBars) -> int:
 
 
 def _view(args, bars: ProgressBars) -> int:
+    import signal
     import time
 
     from fyi.view import serve, view
@@ -149,6 +150,8 @@ def _view(args, bars: ProgressBars) -> int:
         print(index)
         return 0
     server = serve(index.parent, args.port)
+    # Ctrl-C stops it even when started from a shell that ignores SIGINT in its children (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"http://127.0.0.1:{server.server_port}/index.html", flush=True)
     print("serving the report; Ctrl-C stops", file=sys.stderr, flush=True)
     try:

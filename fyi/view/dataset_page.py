@@ -21,6 +21,7 @@ from fyi.view.svg import bar_chart, histogram
 
 PAGE_SIZE = 100     # cards per page of the grid
 TOP_CATEGORIES = 30  # bars in the scenes-per-category chart
+BROKEN_OPEN = 30     # the list of scenes not shown starts folded when longer
 SCORES_NAME = "scores.jsonl"  # optional: one line per scored scene, {"id": ..., "<part>": 0..1, ...}
 
 
@@ -79,16 +80,16 @@ def write_dataset_report(folder: Path, out: Path, progress: Callable[[int, int],
         if entry["status"] == "done":
             try:
                 scene = read_scene(scene_dir)
-                entry.update(summary(scene), id=entry["id"])
-                timings = scene.manifest.get("timings") or {}
-                entry["seconds"] = entry["seconds"] or _seconds(timings, ("total", "agents_and_render", "render"))
-                entry["render_seconds"] = entry["render_seconds"] or _seconds(timings, ("agents_and_render", "render"))
                 write_scene_report(scene, out / "scenes" / entry["id"], cache, static="../../static/",
                                    back="../../index.html")
-                entry["thumb"] = cache.make(thumbnail, scene_dir / "views" / "rgb" / f"{scene.views[0]}.png",
-                                            f"thumbs/{entry['id']}.jpg") if scene.views else None
-            except FyiError as e:
-                entry.update(status="broken", error=str(e))
+                thumb = cache.make(thumbnail, scene_dir / "views" / "rgb" / f"{scene.views[0]}.png",
+                                   f"thumbs/{entry['id']}.jpg") if scene.views else None
+                timings = scene.manifest.get("timings") or {}
+                entry.update(summary(scene), id=entry["id"], thumb=thumb,
+                             seconds=entry["seconds"] or _seconds(timings, ("total", "agents_and_render", "render")),
+                             render_seconds=entry["render_seconds"] or _seconds(timings, ("agents_and_render", "render")))
+            except FyiError as e:  # named from the dataset's folder: the report may be read elsewhere
+                entry.update(status="broken", error=str(e).replace(f"{folder}/", ""))
         if entry["id"] in scores:
             entry["score"] = scores[entry["id"]]
         entries.append(entry)
@@ -115,11 +116,15 @@ def _reason(error: str | None) -> str:
     return text.split(": ")[-1][:40] if ": " in text else text[:40]
 
 
+def _options(values) -> str:
+    return "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+
+
 def _body(folder: Path, entries: list[dict]) -> str:
     counts = Counter(e["status"] for e in entries)
     shown = [e for e in entries if e["status"] == "done"]
     categories = Counter(c for e in shown for c in e["categories"])
-    rooms = sorted({e["room"] for e in entries})
+    rooms = sorted({e["room"] for e in shown})
     stats = [bar_chart("scenes per category", categories.most_common(TOP_CATEGORIES)),
              bar_chart("objects per scene", histogram([e["objects"] for e in shown if e["objects"] is not None])),
              bar_chart("render seconds per scene", histogram([e["render_seconds"] for e in shown
@@ -136,17 +141,16 @@ def _body(folder: Path, entries: list[dict]) -> str:
     broken = [e for e in entries if e["status"] in ("failed", "broken")]
     broken_rows = "".join(f'<tr><td>{esc(e["id"])}</td><td>{esc(e["status"])}</td><td>{esc(e["error"])}</td></tr>'
                           for e in broken)
-    options = lambda values: "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)  # noqa: E731
     summary_line = " · ".join(f"{counts[s]} {s}" for s in ("done", "failed", "broken", "pending") if counts[s])
     return (f'<header><h1>{esc(folder.resolve().name)}</h1><p class="meta">{len(entries)} scenes: {summary_line}</p>'
             f'</header>'
             f'<section id="stats"><h2>Statistics</h2><div class="charts">{"".join(stats)}</div></section>'
             f'<section id="scenes"><h2>Scenes</h2><div class="controls" id="filters">'
             f'<label>category <select id="filter-category"><option value="">all</option>'
-            f'{options(sorted(categories))}</select></label>'
-            f'<label>room <select id="filter-room"><option value="">all</option>{options(rooms)}</select></label>'
+            f'{_options(sorted(categories))}</select></label>'
+            f'<label>room <select id="filter-room"><option value="">all</option>{_options(rooms)}</select></label>'
             f'<label>status <select id="filter-status"><option value="">all</option>'
-            f'{options(sorted(counts))}</select></label>'
+            f'{_options(sorted(counts))}</select></label>'
             f'<label>warnings <select id="filter-warnings"><option value="">all</option>'
             f'<option value="with">with warnings</option><option value="without">without</option></select></label>'
             f'<label>text <input type="search" id="filter-text" placeholder="instruction or id"></label>'
@@ -155,5 +159,7 @@ def _body(folder: Path, entries: list[dict]) -> str:
             f'<button id="page-next" type="button">&rarr;</button></div>'
             f'<div class="grid" id="grid"></div></section>'
             f'<section id="broken"><h2>Not shown ({len(broken)})</h2>'
-            + (f'<table><thead><tr><th>scene</th><th>status</th><th>reason</th></tr></thead><tbody>{broken_rows}'
-               f'</tbody></table>' if broken else '<p class="none">none: every scene is shown</p>') + '</section>')
+            + (f'<details{" open" if len(broken) <= BROKEN_OPEN else ""}><summary>failed jobs and broken scenes, '
+               f'with the reason</summary><table><thead><tr><th>scene</th><th>status</th><th>reason</th></tr>'
+               f'</thead><tbody>{broken_rows}</tbody></table></details>'
+               if broken else '<p class="none">none: every scene is shown</p>') + '</section>')

@@ -29,7 +29,8 @@ def page(title: str, body: str, static: str, *, data=None, kind: str) -> str:
               if data is not None else "")
     return (f'<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<title>{esc(title)}</title>\n<link rel="stylesheet" href="{static}report.css">\n</head>\n'
+            f'<title>{esc(title)}</title>\n<link rel="icon" href="data:,">\n'  # no favicon request
+            f'<link rel="stylesheet" href="{static}report.css">\n</head>\n'
             f'<body class="{kind}">\n{body}\n{inline}<script src="{static}report.js"></script>\n</body>\n</html>\n')
 
 

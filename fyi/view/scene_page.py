@@ -254,7 +254,8 @@ def _trace(scene: Scene, made) -> str:
 def _critique(step: dict) -> str:
     crit = step.get("critique") or {}
     problems = crit.get("problems") or []
-    verdict = "passed" if crit.get("ok") else "asked for changes"
+    # As agents.critic.Critique.ok: passed when no problem is an error (warnings are reported, not fixed).
+    verdict = "asked for changes" if any(p.get("severity") == "error" for p in problems) else "passed"
     items = "".join(f'<li class="{esc(p.get("severity"))}"><b>{esc(p.get("kind"))}</b> {esc(p.get("detail"))}</li>'
                     for p in problems)
     vlm = step.get("vlm_critique")

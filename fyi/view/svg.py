@@ -34,6 +34,8 @@ def histogram(values: list[float], bins: int = 8, unit: str = "") -> list[tuple[
     if not values:
         return []
     lo, hi = min(values), max(values)
+    if hi == lo:
+        return [(f"{lo:g}{unit}", len(values))]
     if all(float(v).is_integer() for v in values) and hi - lo < 16:
         return [(f"{v:g}{unit}", sum(1 for x in values if x == v)) for v in range(int(lo), int(hi) + 1)]
     step = (hi - lo) / bins or 1.0
@@ -131,6 +133,9 @@ def trajectories(poses: dict, instance_ids: dict[str, int]) -> str:
     # Height over time: frames along x, z up.
     zs = [z for p in moving.values() for _, _, z in p]
     z0, z1 = min(zs), max(zs)
+    if z1 - z0 < 0.1:  # at least 10 cm tall: a ball rolling on the floor is a flat line, not its noise
+        mid = (z0 + z1) / 2
+        z0, z1 = mid - 0.05, mid + 0.05
     w, h, pad = 300, 160, 24
     n = max(len(frames) - 1, 1)
     height = []
