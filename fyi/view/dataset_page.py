@@ -8,6 +8,7 @@ the others are shown as usual.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import Counter
 from pathlib import Path
@@ -111,9 +112,13 @@ def _seconds(timings: dict, keys: tuple[str, ...]) -> float | None:
 
 
 def _reason(error: str | None) -> str:
-    """A failure's kind: its message up to the first colon past the file or field it names."""
+    """A failure's kind, to count failures by: its first line without the file or field it names
+    ("path/0001.exr: missing ...") and without quoted values ("... in 'a quasar'")."""
     text = (error or "unknown").splitlines()[0]
-    return text.split(": ")[-1][:40] if ": " in text else text[:40]
+    head, sep, rest = text.partition(": ")
+    if sep and " " not in head:
+        text = rest
+    return re.sub(r"'[^']*'", "…", text).split(";")[0].strip()[:48]
 
 
 def _options(values) -> str:

@@ -30,7 +30,8 @@ def bar_chart(title: str, items: list[tuple[str, float]], *, unit: str = "", wid
 
 
 def histogram(values: list[float], bins: int = 8, unit: str = "") -> list[tuple[str, float]]:
-    """Counts of `values` in equal bins, as bar_chart items labelled by their range."""
+    """Counts of `values` in equal bins (no more bins than distinct values), as bar_chart items labelled
+    by their range; small whole numbers get a bar each."""
     if not values:
         return []
     lo, hi = min(values), max(values)
@@ -38,7 +39,8 @@ def histogram(values: list[float], bins: int = 8, unit: str = "") -> list[tuple[
         return [(f"{lo:g}{unit}", len(values))]
     if all(float(v).is_integer() for v in values) and hi - lo < 16:
         return [(f"{v:g}{unit}", sum(1 for x in values if x == v)) for v in range(int(lo), int(hi) + 1)]
-    step = (hi - lo) / bins or 1.0
+    bins = min(bins, len(set(values)))
+    step = (hi - lo) / bins
     counts = [0] * bins
     for v in values:
         counts[min(bins - 1, int((v - lo) / step))] += 1
