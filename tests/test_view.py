@@ -244,6 +244,34 @@ def test_synth_keeps_each_rounds_render_and_the_trace_shows_it(synth_scene, brow
     assert tab.errors == []
 
 
+def test_model_calls_show_in_the_timeline(roll_scene, tmp_path, browser):
+    """A trace line with a model call (as agents.backend.ModelCall records it) shows its numbers, prompt
+    and answer."""
+    scene = tmp_path / "scene"
+    shutil.copytree(roll_scene, scene, ignore=shutil.ignore_patterns("report"))
+    call = {"agent": "optimizer", "model": "qwen2.5-vl", "base_url": "http://127.0.0.1:9/v1",
+            "prompt": "Critique this <scene>", "answer": '{"ok": true, "edits": []}', "prompt_tokens": 812,
+            "completion_tokens": 9, "latency_s": 1.25, "cache_hit": False, "attempts": 1, "images": ["ab" * 32]}
+    step = {"agent": "optimizer", "round": 1, "input": {"views": 2, "shown": 2, "look": "final"},
+            "critique": {"problems": [{"kind": "hidden", "severity": "error", "objects": ["box_0"],
+                                       "detail": "box_0 is 80% hidden"}], "score": 0.5},
+            "vlm_critique": {"ok": True}, "edits": {}, "notes": [], "model_calls": [call], "seconds": 1.3}
+    with open(scene / "trace.jsonl", "a") as f:
+        f.write(json.dumps(step) + "\n")
+    tab = Page(browser, view(scene, tmp_path / "report").as_uri())
+    p = tab.page
+    optimizer = p.locator("li.agent-optimizer")
+    assert "1 model calls" in optimizer.locator("h3").inner_text()
+    assert "asked for changes" in optimizer.inner_text() and "box_0 is 80% hidden" in optimizer.inner_text()
+    summary = optimizer.locator("details.call summary")
+    assert "qwen2.5-vl · 812 + 9 tokens · 1.25 s · 1 images" in summary.inner_text()
+    summary.click()
+    assert "Critique this <scene>" in optimizer.locator("details.call").inner_text()
+    assert "no renders kept" in optimizer.inner_text(), "a trace from before rounds/ was kept"
+    assert "1 model calls" in p.inner_text("#trace .meta")
+    assert tab.errors == []
+
+
 # --- the dataset page -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

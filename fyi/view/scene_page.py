@@ -290,12 +290,19 @@ def _before_after(scene: Scene, step: dict, rounds: list[dict], made) -> str:
 
 
 def _model_calls(calls: list[dict]) -> str:
+    """Each call as trace.jsonl records it (agents.backend.ModelCall): a line of numbers, then the prompt
+    and the answer."""
     rows = []
     for c in calls:
-        head = " · ".join(f"{k} {_fmt(c[k])}" for k in ("model", "latency_s", "tokens", "cached", "cache_hit")
-                          if k in c and not isinstance(c[k], (dict, list)))
-        rows.append(f'<details class="call"><summary>{esc(c.get("agent") or c.get("kind") or "call")} · {esc(head)}'
-                    f'</summary><pre>{esc(json.dumps(c, indent=1)[:20000])}</pre></details>')
+        head = [c.get("agent"), c.get("model"),
+                f'{c.get("prompt_tokens", 0)} + {c.get("completion_tokens", 0)} tokens',
+                f'{c.get("latency_s", 0):.2f} s', "from the cache" if c.get("cache_hit") else None,
+                f'{len(c["images"])} images' if c.get("images") else None,
+                f'{c["attempts"]} attempts' if c.get("attempts", 1) > 1 else None]
+        texts = "".join(f'<h4>{key}</h4><pre>{esc(str(c[key])[:20000])}</pre>' for key in ("prompt", "answer")
+                        if c.get(key))
+        rows.append(f'<details class="call"><summary>{esc(" · ".join(str(h) for h in head if h))}</summary>'
+                    f'{texts}</details>')
     return f'<div class="model-calls">{"".join(rows)}</div>'
 
 
