@@ -41,12 +41,11 @@ def read_instance(path: Path) -> np.ndarray:
 
 def mask_rgba(ids: np.ndarray) -> np.ndarray:
     """Instance ids -> RGBA: each instance in its colour, half opaque; background transparent."""
-    out = np.zeros((*ids.shape, 4), dtype=np.uint8)
-    for value in np.unique(ids):
-        if value == 0:
-            continue
-        out[ids == value] = (*instance_colour(int(value)), 130)
-    return out
+    present = np.unique(ids)
+    palette = np.zeros((int(present.max()) + 1, 4), dtype=np.uint8)
+    for value in present[present > 0]:
+        palette[value] = (*instance_colour(int(value)), 130)
+    return palette[ids]
 
 
 # Matplotlib's viridis at 9 stops (enough for a linear blend to look like it).
@@ -54,12 +53,19 @@ _VIRIDIS = np.array([[68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], 
                      [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37]], dtype=np.float32)
 
 
-def colour_map(values: np.ndarray) -> np.ndarray:
-    """Values in 0..1 -> (..., 3) uint8 viridis."""
-    x = np.clip(values, 0.0, 1.0) * (len(_VIRIDIS) - 1)
+def _viridis_table(steps: int = 256) -> np.ndarray:
+    x = np.linspace(0.0, 1.0, steps) * (len(_VIRIDIS) - 1)
     lo = np.floor(x).astype(int).clip(0, len(_VIRIDIS) - 2)
-    t = (x - lo)[..., None]
+    t = (x - lo)[:, None]
     return np.rint(_VIRIDIS[lo] * (1 - t) + _VIRIDIS[lo + 1] * t).astype(np.uint8)
+
+
+_VIRIDIS_TABLE = _viridis_table()
+
+
+def colour_map(values: np.ndarray) -> np.ndarray:
+    """Values in 0..1 -> (..., 3) uint8 viridis (256 steps, looked up: a picture's worth in a millisecond)."""
+    return _VIRIDIS_TABLE[np.rint(np.clip(values, 0.0, 1.0) * 255).astype(np.uint8)]
 
 
 def depth_rgb(depth: np.ndarray) -> np.ndarray:
