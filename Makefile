@@ -3,7 +3,7 @@
 PY ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0
+APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0 chromium
 DEMO_TEXT ?= a wooden table with two mugs on it and a chair next to the table
 
 .PHONY: setup demo test bench gallery clean docker-base docker-lock docker-test

@@ -34,6 +34,7 @@ from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
+ROUNDS_DIR = "rounds"  # the scene folder's rounds/NN.png: view 0 as the Optimizer saw it in round NN
 CRITIC_VIEWS = 6  # views a VLM critic sees by default, at most (view 0, the main one, first)
 
 
@@ -117,6 +118,7 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
                            progress=lambda k, n: progress("optimizer: preview", k, n))
     rounds = state.get("round", 0) + 1
     more = rounds < state.get("max_rounds", MAX_ROUNDS)
+    preview = _keep_preview(views, Path(state["work_dir"]), rounds)
     camera = {"camera_elevation": state.get("camera_elevation", 30.0), "camera_margin": state.get("camera_margin", 0.1)}
     update: dict[str, Any] = {}
     # The VLM (when there is one) looks first; the geometric critic always runs after it as the guard.
@@ -156,16 +158,30 @@ def optimizer_node(state: SynthState, config: RunnableConfig = None) -> dict:
             update["layout_attempt"] = edits["layout_attempt"]
     else:
         update.pop("partial_spec", None)
-    # No paths in the trace but the scene folder's own (a dataset moves): previews are not kept.
+    # No paths in the trace but the scene folder's own (a dataset moves).
     update["trace"] = [_step("optimizer", {**state, "round": rounds}, t, backend,
                              input={"views": len(spec.cameras), "shown": len(shown),
-                                    "look": "final" if look == final else "preview"},
+                                    "look": "final" if look == final else "preview", "preview": preview},
                              critique=crit.model_dump(mode="json"),
                              vlm_critique=vlm.model_dump(mode="json") if vlm is not None else None,
                              edits={**edits, **({"vlm": [e.model_dump(exclude_none=True) for e in vlm.edits]}
                                                 if vlm is not None and vlm.edits else {})},
                              notes=notes)]
     return update
+
+
+def _keep_preview(views: Path, work_dir: Path, round_: int) -> str:
+    """Keep view 0 as this round saw it (at most 256 px, the report's before/after of each round) under
+    work_dir/rounds/, which becomes the scene folder's rounds/; return its path in the scene folder."""
+    from PIL import Image
+
+    name = f"{ROUNDS_DIR}/{round_:02d}.png"
+    (work_dir / ROUNDS_DIR).mkdir(parents=True, exist_ok=True)
+    with Image.open(views / "rgb" / "0000.png") as image:
+        image = image.convert("RGB")
+        image.thumbnail((256, 256))
+        image.save(work_dir / name)
+    return name
 
 
 def after_optimizer(state: SynthState) -> str:

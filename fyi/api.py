@@ -168,7 +168,7 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         shutil.rmtree(stage, ignore_errors=True)
         write_dataset(spec, assets_for(spec), Path(state["views_dir"]), stage, trace=state["trace"],
                       timings=timings, frames_src=Path(frames_dir) if frames_dir else None,
-                      annotate=instruction_data(spec.seed) if qa else None)
+                      annotate=instruction_data(spec.seed) if qa else None, rounds_src=run_dir / "rounds")
     except FyiError:
         if not resume:  # a user's mistake leaves nothing behind; a refused resume keeps the run it refused
             shutil.rmtree(run_dir, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The `fyi` command: synth, render, validate, schema, assets, farm, data, instructions.
+"""The `fyi` command: synth, render, validate, schema, assets, farm, data, instructions, view.
 
 A user's mistake prints one line ("fyi: error: <file or field>: <what is wrong>") and exits 2;
 anything else is a bug and keeps its traceback.
@@ -234,6 +234,33 @@ def _data(args) -> None:
         print(f"{len(result.items)} evolved items: {args.out}; dropped: {_dropped(result.dropped)}")
 
 
+def _view(args, bars: ProgressBars) -> int:
+    import signal
+    import time
+
+    from fyi.view import serve, view
+
+    _in_range("--port", args.port, 0, 65535)
+    index = view(args.source, args.out, progress=lambda k, n: bars("scene pages", k, n))
+    bars.close()
+    if not args.serve:
+        print(index)
+        return 0
+    server = serve(index.parent, args.port)
+    # Ctrl-C stops it even when started from a shell that ignores SIGINT in its children (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    print(f"http://127.0.0.1:{server.server_port}/index.html", flush=True)
+    print("serving the report; Ctrl-C stops", file=sys.stderr, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -322,6 +349,12 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("data", help="instruction data whose answers are true by construction")
     _add_data_parsers(d.add_subparsers(dest="data_command", required=True))
     _add_instructions_parser(sub)
+    w = sub.add_parser("view", help="an HTML report of a scene or a dataset (opens offline; --serve to serve it)")
+    w.add_argument("source", help="a scene folder or a dataset folder (fyi farm's output, or a folder of scenes)")
+    w.add_argument("--out", help="report folder (default: SOURCE/report/)")
+    w.add_argument("--serve", action="store_true", help="serve the report on 127.0.0.1 until Ctrl-C")
+    w.add_argument("--port", type=int, default=8000, help="port for --serve (0: any free port)")
+    w.add_argument("--quiet", action="store_true")
 
     args = ap.parse_args(argv)
     bars = ProgressBars(enabled=not getattr(args, "quiet", True) and sys.stderr.isatty())
@@ -375,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
             _data(args)
         elif args.command == "instructions":
             _instructions(args)
+        elif args.command == "view":
+            return _view(args, bars)
         elif args.command == "schema":
             from fyi.scenes.io import spec_json_schema
 

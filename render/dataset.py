@@ -19,13 +19,16 @@ from fyi.scenes.spec import SceneSpec
 
 def write_dataset(spec: SceneSpec, assets: dict[str, Asset], views_src: Path, scene_dir: Path, *,
                   trace: list[dict], timings: dict[str, float], frames_src: Path | None = None,
-                  annotate: Callable[[Path], dict] | None = None) -> None:
+                  annotate: Callable[[Path], dict] | None = None, rounds_src: Path | None = None) -> None:
     """Fill `scene_dir` (a staging folder: the caller moves it into place once this returns).
 
     `annotate(scene_dir)` lets a layer above this one (fyi.data's instruction data) add files made from
-    the finished ones before the manifest lists them all; what it returns goes into the manifest."""
+    the finished ones before the manifest lists them all; what it returns goes into the manifest.
+    `rounds_src` holds the Optimizer's view-0 preview of each round (rounds/NN.png, named in trace.jsonl)."""
     scene_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(views_src, scene_dir / "views", dirs_exist_ok=True)
+    if rounds_src is not None and rounds_src.is_dir():
+        shutil.copytree(rounds_src, scene_dir / "rounds", dirs_exist_ok=True)
     if frames_src is not None:
         shutil.copytree(frames_src, scene_dir / "frames", dirs_exist_ok=True)
     save_spec(spec, scene_dir / "scene.yaml")

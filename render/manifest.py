@@ -13,6 +13,7 @@ FORMAT = "fyi.manifest/1"
 MANIFEST_NAME = "manifest.json"
 PACKAGES = ("fyi", "bpy", "numpy", "trimesh", "pydantic", "langgraph")
 RESERVED = ("format", "scene_id", "seed", "created", "versions", "timings", "files")
+REPORT_DIR = "report"  # `fyi view`'s HTML report of the scene: a view of it, not part of it
 
 
 def package_version(name: str) -> str | None:
@@ -37,11 +38,12 @@ def file_sha256(path: Path) -> str:
 
 
 def file_records(scene_dir: Path) -> list[dict]:
-    """Path (relative, posix), size and sha256 of every file below `scene_dir` but the manifest, sorted."""
+    """Path (relative, posix), size and sha256 of every file below `scene_dir` but the manifest and the
+    report/ of `fyi view`, sorted."""
     records = []
     for path in scene_dir.rglob("*"):
         rel = path.relative_to(scene_dir).as_posix()
-        if path.is_file() and rel != MANIFEST_NAME:
+        if path.is_file() and rel != MANIFEST_NAME and not rel.startswith(f"{REPORT_DIR}/"):
             records.append({"path": rel, "bytes": path.stat().st_size, "sha256": file_sha256(path)})
     return sorted(records, key=lambda r: r["path"])
 
