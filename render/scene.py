@@ -423,7 +423,7 @@ def _room(spec: SceneSpec, size: Vec3, room: Room) -> RoomShell:
                         _material("ceiling", CEILING, one_sided=True))
         lamp = _material("ceiling_lamp", LAMP, one_sided=True)
         for i, ((cx, cy, _), sx, sy) in enumerate(ceiling_lamps(size, finish.ceiling_lights)):
-            fx, fy = sx / 2, sy / 2
+            fx, fy = LAMP_SHADE * sx / 2, LAMP_SHADE * sy / 2  # the diffuser, smaller than the light's spread
             fittings.append(_quad(f"lamp_{i}", [(cx - fx, cy - fy, h - 0.01), (cx + fx, cy - fy, h - 0.01),
                                                  (cx + fx, cy + fy, h - 0.01), (cx - fx, cy + fy, h - 0.01)],
                                   (0, 0, -1), lamp))
@@ -499,9 +499,10 @@ def _lighting(spec: SceneSpec, room: Room, size: Vec3, lo: np.ndarray,
 
 
 SKY_STRENGTH = 0.15         # the Nishita sky's radiance is physical: scaled to the sun light's 3.5 W/m²
-LAMP_WATTS_PER_M2 = 5.0     # ceiling lamps, per square metre of floor
-WINDOW_WATTS_PER_M2 = 40.0  # daylight through a window, per square metre of glass
+LAMP_WATTS_PER_M2 = 3.0     # ceiling lamps, per square metre of floor
+WINDOW_WATTS_PER_M2 = 25.0  # daylight through a window, per square metre of glass
 DAYLIGHT_KELVIN = 6500.0
+LAMP_SHADE = 0.6            # a ceiling lamp's visible diffuser, as a share of its light's panel
 
 
 def resolve(spec: SceneSpec, assets: dict[str, Asset]) -> ResolvedScene:

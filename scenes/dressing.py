@@ -111,7 +111,7 @@ def dress_room(room: Room, seed: int, size: tuple[float, float, float] | None = 
 
 
 def _finish(room: Room, setting: str | None, seed: int, size) -> Finish:
-    rng = seeded_rng(seed, "finish")
+    rng = seeded_rng(seed, f"finish/{room.type}")  # a kitchen and a bedroom of one seed differ
     if room.type == "outdoors":
         floor = SETTING_FLOORS[setting] if room.ground in (None, *_SETTING_GROUNDS[setting]) \
             else _choice(rng, FLOORS_BY_GROUND[room.ground])

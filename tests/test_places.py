@@ -185,8 +185,9 @@ def test_a_dressed_scene_renders_again_from_its_scene_yaml(tmp_path):
     assert saved["room"]["finish"]["floor"] and saved["room"]["lighting"]["hour"]
     again = fyi.render(first.paths["scene_yaml"], tmp_path / "b")
     for name in ("instance", "depth"):
-        a = sorted((tmp_path / "a" / "views" / name).iterdir())
-        b = sorted((tmp_path / "b" / "views" / name).iterdir())
+        a = sorted((first.paths["views"] / name).iterdir())
+        b = sorted((again.paths["views"] / name).iterdir())
+        assert a
         assert [f.read_bytes() for f in a] == [f.read_bytes() for f in b], name
     assert again.spec.room == first.spec.room
 
