@@ -33,6 +33,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/render_overhead.py
 	$(BIN)/python bench/frames_overhead.py
+	$(BIN)/python bench/dressing.py
 
 gallery: setup   # every category on contact sheets: docs/gallery/gallery-01.png ... (a few minutes)
 	$(BIN)/fyi assets gallery --all --out docs/gallery

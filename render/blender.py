@@ -216,7 +216,8 @@ class BlenderScene:
             # Blender turns its sky's sun clockwise from +y; the scene's azimuth turns from +x toward +y
             # (tests/test_places.py finds the sky brightest toward the sun light).
             sky.sun_rotation = math.radians(90.0 - world.sky.sun_azimuth)
-            sky.dust_density = 1.5
+            sky.dust_density = 0.8
+            sky.ozone_density = 2.0  # a bluer sky: more ozone
             bg.inputs["Strength"].default_value = world.sky.strength
             nt.links.new(sky.outputs["Color"], bg.inputs["Color"])
         elif len(world.stops) == 1:

@@ -83,8 +83,9 @@ WINDOW_FRAME = Surface("paint", ((0.94, 0.94, 0.93),))
 WINDOW_PANE = Surface("window", ((0.80, 0.88, 1.0),))  # daylight seen through the glass
 LAMP = Surface("lamp", ((1.0, 1.0, 1.0),))
 WALLPAPER_SCALE = {"stripes": 0.12, "damask": 0.25}
-# Film exposure (stops) by floor: light tiles bounce more light around than wood floors.
-EXPOSURE = {"light_tiles": -0.6, "small_white_tiles": -0.6}
+# Film exposure (stops) by floor: light tiles bounce more light around than wood floors, and snow and
+# sand in the sun would blow out.
+EXPOSURE = {"light_tiles": -0.6, "small_white_tiles": -0.6, "snow": -0.8, "sand": -0.3}
 
 
 def floor_surface(room: Room, seed: int = 0) -> str:
@@ -498,7 +499,7 @@ def _lighting(spec: SceneSpec, room: Room, size: Vec3, lo: np.ndarray,
     return tuple(lights), World(((0.0, (0.62, 0.66, 0.72)),), 0.5)
 
 
-SKY_STRENGTH = 0.15         # the Nishita sky's radiance is physical: scaled to the sun light's 3.5 W/m²
+SKY_STRENGTH = 0.1          # the Nishita sky's radiance is physical: scaled to the sun light's 3.5 W/m²
 LAMP_WATTS_PER_M2 = 3.0     # ceiling lamps, per square metre of floor
 WINDOW_WATTS_PER_M2 = 25.0  # daylight through a window, per square metre of glass
 DAYLIGHT_KELVIN = 6500.0
