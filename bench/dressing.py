@@ -35,7 +35,8 @@ def main() -> int:
         assets = assets_for(dressed)
         seconds = {"dressed": 0.0, "bare": 0.0}
         for k in range(args.repeat):
-            for name, spec in (("bare", bare), ("dressed", dressed)) if k % 2 == 0 else (("dressed", dressed), ("bare", bare)):
+            order = (("bare", bare), ("dressed", dressed))
+            for name, spec in order if k % 2 == 0 else order[::-1]:
                 before = blender.cycles_seconds()
                 blender.render_views(spec, assets, Path(tmp) / f"{name}{k}", samples=q.samples, denoise=q.denoise)
                 seconds[name] += blender.cycles_seconds() - before

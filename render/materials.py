@@ -358,7 +358,8 @@ def _carpet(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float)
     return bsdf
 
 
-def _painted_lines(g: _Graph, tones: Sequence[Color], offset: np.ndarray, paint: bpy.types.NodeSocket) -> bpy.types.Node:
+def _painted_lines(g: _Graph, tones: Sequence[Color], offset: np.ndarray,
+                   paint: bpy.types.NodeSocket) -> bpy.types.Node:
     """Asphalt (mottled tones[0]) with white paint where `paint` is 1."""
     vec = g.coords(offset)
     grit = _noise(g, vec, 25.0, detail=4.0)

@@ -26,7 +26,7 @@ from fyi.assets.style import material_kind
 from fyi.errors import FyiError
 from fyi.scenes.geometry import pose_matrix, world_bbox
 from fyi.scenes.dressing import STUDIO_ROOMS, dress_room, seeded_rng
-from fyi.scenes.spec import CameraSpec, Finish, Lighting, Quat, Room, SceneSpec, Window
+from fyi.scenes.spec import CameraSpec, Quat, Room, SceneSpec, Window
 
 Color = tuple[float, float, float]
 Vec3 = tuple[float, float, float]

@@ -2,7 +2,7 @@
 
 Six room types, three outdoor settings and three seeds of one instruction (its variation), each
 synthesized by `fyi.synthesize` offline and shown by its main view (view 0), labelled.
-Usage: python tools/places.py [--out docs/places.png] [--quality standard] [--size 256]
+Usage: python tools/places.py [--out docs/places.png] [--quality standard] [--size 256] [--max-rounds N]
 """
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def main() -> int:
     ap.add_argument("--out", default="docs/places.png")
     ap.add_argument("--quality", default="standard", choices=("draft", "standard", "high"))
     ap.add_argument("--size", type=int, default=256, help="tile side on the sheet, pixels")
+    ap.add_argument("--max-rounds", type=int, default=3, help="the critic's rounds per scene (fewer is quicker)")
+    ap.add_argument("--critic-views", type=int, default=6, help="views the critic renders per round")
     args = ap.parse_args()
     import fyi
     from fyi.render.gallery import contact_sheet
@@ -42,7 +44,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fyi_places_") as tmp:
         for k, (label, instruction, seed) in enumerate(PLACES):
             t = time.perf_counter()
-            result = fyi.synthesize(instruction, Path(tmp) / str(k), seed=seed, quality=args.quality, views=1)
+            result = fyi.synthesize(instruction, Path(tmp) / str(k), seed=seed, quality=args.quality, views=1,
+                                    max_rounds=args.max_rounds, critic_views=args.critic_views)
             room = result.spec.room
             print(f"{label}: {room.type} {room.setting or ''} floor={room.finish.floor} wall={room.finish.wall} "
                   f"windows={len(room.finish.windows)} hour={room.lighting.hour} ({time.perf_counter() - t:.0f} s)",
