@@ -4,7 +4,7 @@ One scene is synthesized at draft quality; then its views are rendered twice in 
 the same objects, cameras, samples and denoiser: once as dressed (floor pattern, wallpaper, skirting,
 ceiling, windows and their daylight, ceiling lamps) and once bare (plain painted walls and a matte
 floor, no ceiling, no fittings, no windows: the room before issue 11). Each is timed inside Cycles'
-render calls; the ratio is dressed over bare. Usage: python bench/dressing.py [INSTRUCTION] [--views N]
+render calls; the ratio is dressed over bare. Usage: python bench/dressing.py [INSTRUCTION] [--views N] [--spec scene.yaml]
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def main() -> int:
     ap.add_argument("instruction", nargs="?", default="a sofa and a coffee table with a red mug on it in a living room")
     ap.add_argument("--views", type=int, default=4)
     ap.add_argument("--repeat", type=int, default=2, help="render each room this many times, alternating")
+    ap.add_argument("--spec", help="a dressed scene.yaml to render instead of synthesizing the instruction")
     args = ap.parse_args()
     import fyi
     from fyi.render import blender
@@ -27,8 +28,11 @@ def main() -> int:
 
     q = QUALITY["draft"]
     with tempfile.TemporaryDirectory() as tmp:
-        result = fyi.synthesize(args.instruction, Path(tmp) / "out", seed=0, quality="draft", views=args.views)
-        dressed = result.spec
+        if args.spec:
+            from fyi.scenes.io import load_spec
+            dressed = load_spec(Path(args.spec))
+        else:
+            dressed = fyi.synthesize(args.instruction, Path(tmp) / "out", seed=0, quality="draft", views=args.views).spec
         room = dressed.room
         bare = dressed.model_copy(update={"room": room.model_copy(update={"finish": room.finish.model_copy(update={
             "floor": "concrete", "wall": "paint", "skirting": False, "ceiling": False, "windows": []})})})
@@ -41,7 +45,7 @@ def main() -> int:
                 blender.render_views(spec, assets, Path(tmp) / f"{name}{k}", samples=q.samples, denoise=q.denoise)
                 seconds[name] += blender.cycles_seconds() - before
     n = args.repeat * len(dressed.cameras)
-    print(f"scene: {result.scene_id} ({room.type}, floor {room.finish.floor}, walls {room.finish.wall}, "
+    print(f"scene: {dressed.scene_id} ({room.type}, floor {room.finish.floor}, walls {room.finish.wall}, "
           f"{len(room.finish.windows)} windows, {room.finish.ceiling_lights} lamps; {len(dressed.cameras)} views, "
           f"{q.width}x{q.height}, {q.samples} samples, denoise={q.denoise}, x{args.repeat})")
     print(f"draft seconds per view: bare {seconds['bare'] / n:.2f}, dressed {seconds['dressed'] / n:.2f}")
