@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 APT_PACKAGES := libxrender1 libxi6 libxkbcommon0 libxxf86vm1 libxfixes3 libsm6 libgl1 libegl1 libusb-1.0-0 chromium
 DEMO_TEXT ?= a wooden table with two mugs on it and a chair next to the table
 
-.PHONY: setup demo test bench gallery clean docker-base docker-lock docker-test
+.PHONY: setup demo test bench gallery places clean docker-base docker-lock docker-test
 
 setup: $(VENV)/.installed
 
@@ -33,9 +33,13 @@ test: setup
 bench: setup
 	$(BIN)/python bench/render_overhead.py
 	$(BIN)/python bench/frames_overhead.py
+	$(BIN)/python bench/dressing.py
 
 gallery: setup   # every category on contact sheets: docs/gallery/gallery-01.png ... (a few minutes)
 	$(BIN)/fyi assets gallery --all --out docs/gallery
+
+places: setup   # docs/places.png: 12 scenes (room types, outdoor settings, one instruction's seeds), ~10 minutes
+	$(BIN)/python tools/places.py --out docs/places.png
 
 # The farm's worker image (docker/). Docker Hub may not answer here, so the base image is made locally:
 # Debian's own bookworm, debootstrapped, imported under the name the Dockerfile expects.

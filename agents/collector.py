@@ -101,7 +101,9 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
                       direction=m.direction, text=m.text)
                for m in request.motions
                for who in (["camera"] if m.subject == "camera" else members.get(m.subject, []))]
-    room = Room(type=request.room or _default_room(objects, request.ground), ground=request.ground)
+    room_type = request.room or _default_room(objects, request.ground)
+    room = Room(type=room_type, ground=request.ground,
+                setting=request.setting if room_type == "outdoors" else None)
     return SceneSpec(
         scene_id=scene_id_for(request.instruction, seed), seed=seed, instruction=request.instruction,
         room=room, objects=objects, relations=relations, motions=motions, arrangements=arrangements,

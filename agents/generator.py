@@ -12,7 +12,8 @@ from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras, room_holding
 from fyi.scenes.composition import compose_main_view
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
-from fyi.scenes.layout import ROOM_SIZES, Layout, LayoutSolver
+from fyi.scenes.dressing import dress, room_base_size
+from fyi.scenes.layout import Layout, LayoutSolver
 from fyi.scenes.spec import SceneSpec
 
 
@@ -21,7 +22,8 @@ def generate(spec: SceneSpec, *, attempt: int = 0, elevation: float = 30.0, marg
         layout = Layout(_empty_room(spec))
     else:
         layout = LayoutSolver(spec, assets_for(spec), attempt=attempt).solve()
-    layout.spec = with_cameras(layout.spec, elevation=elevation, margin=margin)
+    # The room's finish and light are drawn once here and kept in the spec (scene.yaml reproduces them).
+    layout.spec = with_cameras(dress(layout.spec), elevation=elevation, margin=margin)
     return layout
 
 
@@ -29,7 +31,7 @@ def _empty_room(spec: SceneSpec) -> SceneSpec:
     """An empty room ("an empty room" asks for one): the room type's own size, nothing to place."""
     room = spec.room
     if room.size is None:
-        room = room.model_copy(update={"size": ROOM_SIZES.get(room.type, ROOM_SIZES["empty_room"]),
+        room = room.model_copy(update={"size": room_base_size(room.type, spec.seed),
                                        "walls": room.walls and room.type != "outdoors"})
     return spec.model_copy(update={"room": room})
 

@@ -32,8 +32,8 @@ _AGENT_OF = {"understand": "collector", "pick_asset": "collector", "pick_front":
              "critique": "optimizer", "plan_motion": "planner"}
 _MOTION_VERBS = ("move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan", "follow")
 _DIRECTIONS = ("left", "right", "forward", "backward", "up", "down", "toward_camera", "away")
-_ROOMS = ("living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "empty_room", "outdoors",
-          "studio")
+_ROOMS = ("living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "classroom", "generic_room",
+          "empty_room", "outdoors", "studio")
 _NEEDS_OBJECT = {"move", "rotate", "scale", "swap_asset", "remove"}
 
 

@@ -93,6 +93,7 @@ _ROOMS: dict[Words, str | None] = {
     ("living", "room"): "living_room", ("lounge",): "living_room", ("kitchen",): "kitchen",
     ("bedroom",): "bedroom", ("bed", "room"): "bedroom", ("office",): "office", ("home", "office"): "office",
     ("study",): "office", ("bathroom",): "bathroom", ("dining", "room"): "dining_room",
+    ("classroom",): "classroom", ("class", "room"): "classroom", ("school", "room"): "classroom",
     ("empty", "room"): "empty_room", ("studio",): "studio", ("outdoors",): "outdoors", ("outside",): "outdoors",
     ("garden",): "outdoors", ("park",): "outdoors", ("yard",): "outdoors", ("backyard",): "outdoors",
     ("patio",): "outdoors", ("forest",): "outdoors",
@@ -148,6 +149,18 @@ for _words, _ground, _room in [
 ]:
     for _phrase in _words.split("|"):
         _GROUNDS[tuple(_phrase.split())] = (_ground, _room)
+# The outdoor setting a ground or room word names ("on the beach": a beach; "in the park": a park).
+_SETTINGS: dict[Words, str] = {}
+for _words, _setting in [
+    ("road|street|highway|roadway|tarmac|runway|asphalt|pavement|sidewalk|plaza", "street"),
+    ("parking lot|car park", "parking_lot"),
+    ("park|garden|yard|backyard|lawn|patio|turf", "park"),
+    ("field|meadow|pasture|grassland|grassy field|grassy meadow|grass", "field"),
+    ("beach|sandy beach|seaside|shore|sand|desert|dunes|sand dunes", "beach"),
+    ("snow|snowfield|snowy field|ski slope|snowy ground", "snow"),
+]:
+    for _phrase in _words.split("|"):
+        _SETTINGS[tuple(_phrase.split())] = _setting
 # A ground word that is also a catalog name ("a carpet" is a rug) is the ground only as a place: "on the carpet".
 # Words that name one of the catalog's kinds (its groups) rather than a thing.
 _KINDS = {"animal": "animal", "animals": "animal", "pet": "animal", "pets": "animal", "furniture": "furniture",
@@ -295,6 +308,7 @@ class _NounPhrase:
     mention: _Mention | None = None
     value: str | None = None  # room type, ground, support hint, unknown phrase
     setting: str | None = None  # for a ground: the room type it implies ("on the beach": outdoors)
+    place: str | None = None  # the outdoor setting the words name ("on the beach": beach)
 
 
 @dataclass
@@ -368,6 +382,7 @@ class _InstructionReader:
         self.motions: list[RequestedMotion] = []
         self.room: str | None = None
         self.ground: str | None = None
+        self.place: str | None = None  # the outdoor setting named (street, beach...)
         self.excluded: dict[str, str] = {}  # category -> the words that rule it out
         self.last_object: tuple[_Mention, int] | None = None  # the latest object noun phrase and its end
         self.warnings: list[str] = []
@@ -592,7 +607,7 @@ class _InstructionReader:
                 self._use(start, end)
                 self.used.difference_update(stray)
                 found, setting = _GROUNDS[ground[0]]
-                return _NounPhrase("ground", end, value=found, setting=setting)
+                return _NounPhrase("ground", end, value=found, setting=setting, place=_SETTINGS.get(ground[0]))
             attr = _attribute(w)
             if attr is not None and (head is None or (head[1] == 1 and not head[2] and self._np_continues(i + 1, hi))):
                 if attr[0] in attrs:
@@ -614,7 +629,7 @@ class _InstructionReader:
             if room is not None:
                 self._use(start, i + room[1])
                 self.used.difference_update(stray)
-                return _NounPhrase("room", i + room[1], value=_ROOMS[room[0]])
+                return _NounPhrase("room", i + room[1], value=_ROOMS[room[0]], place=_SETTINGS.get(room[0]))
             if w in _SUPPORTS:
                 self._use(start, i + 1)
                 return _NounPhrase("support", i + 1, value=_SUPPORTS[w])
@@ -917,14 +932,14 @@ class _InstructionReader:
             return self._relation_without_object(start, i, predicate, subject)
         end = np.end
         if np.kind == "room":
-            self._set_room(np.value)
+            self._set_room(np.value, np.place)
             self.c.last_place_kind = "room"
             return end
         if np.kind == "support":
             self._support_hint(np.value, start)
             return end
         if np.kind == "ground":
-            self._set_ground(np.value, np.setting)
+            self._set_ground(np.value, np.setting, np.place)
             if predicate in ("on", "in"):  # "sheep on the grass": they stand on the ground
                 self._support_hint("floor", start)
             return end
@@ -1159,17 +1174,19 @@ class _InstructionReader:
             self.warnings.append(f"{said!r}: FYI cannot keep a relation from holding; left it out")
         return end
 
-    def _set_ground(self, ground: str, setting: str | None) -> None:
+    def _set_ground(self, ground: str, setting: str | None, place: str | None = None) -> None:
         if self.ground is None:
             self.ground = ground
         elif self.ground != ground:
             self.warnings.append(f"more than one ground named; kept {self.ground!r}, ignored {ground!r}")
-        self._set_room(setting)
+        self._set_room(setting, place)
         self.c.last_place_kind = "room"
 
-    def _set_room(self, room: str | None) -> None:
+    def _set_room(self, room: str | None, place: str | None = None) -> None:
         if room is None:
             return
+        if room == "outdoors" and place is not None and self.place is None:
+            self.place = place  # the first setting named: "a car on the street by the beach" is a street
         if self.room is None:
             self.room = room
         elif self.room != room:
@@ -1313,7 +1330,7 @@ class _InstructionReader:
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "ground":
-                self._set_ground(np.value, np.setting)
+                self._set_ground(np.value, np.setting, np.place)
             return np.end
         camera_verbs = all(d.verb in _CAMERA_VERBS for d in c.motions)
         is_goal = goal is not None and goal[1] == best
@@ -1346,9 +1363,9 @@ class _InstructionReader:
             elif np.kind == "unknown":
                 self._unknown(np.value)
             elif np.kind == "room":
-                self._set_room(np.value)
+                self._set_room(np.value, np.place)
             elif np.kind == "ground":
-                self._set_ground(np.value, np.setting)
+                self._set_ground(np.value, np.setting, np.place)
             return np.end
         return None
 
@@ -1365,7 +1382,7 @@ class _InstructionReader:
             if np is not None and np.kind == "unknown":
                 self._unknown(np.value)
             elif np is not None and np.kind == "room":
-                self._set_room(np.value)
+                self._set_room(np.value, np.place)
             return i + match[1] if np is None else np.end
         if words in _PREDICATES:
             predicate = _PREDICATES[words][0]
@@ -1522,14 +1539,14 @@ class _InstructionReader:
             c.run_open = False
             return np.end
         if np.kind == "room":
-            self._set_room(np.value)
+            self._set_room(np.value, np.place)
             c.last_place_kind = "room"
             return np.end
         if np.kind == "unknown":
             self._unknown(np.value)
             return np.end
         if np.kind == "ground":  # "a grassy field with two sheep"
-            self._set_ground(np.value, np.setting)
+            self._set_ground(np.value, np.setting, np.place)
             return np.end
         if np.kind in ("arrangement", "place", "support"):
             if np.kind != "support":
@@ -1577,7 +1594,8 @@ class _InstructionReader:
                 self.warnings.append(f"{words!r} rules out {category.replace('_', ' ')}, which {asked.phrase!r} "
                                      f"asks for; built what was asked")
         return Request(instruction=self.text, objects=objects, relations=relations, room=self.room,
-                       ground=self.ground, motions=self.motions, excluded=excluded,
+                       ground=self.ground, setting=self.place if self.room == "outdoors" else None,
+                       motions=self.motions, excluded=excluded,
                        warnings=list(dict.fromkeys(self.warnings)))
 
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from fyi.scenes.spec import ArrangementKind, Attributes, Ground, Predicate, RoomType
+from fyi.scenes.spec import ArrangementKind, Attributes, Ground, Predicate, RoomType, Setting
 
 MotionVerb = Literal["move", "roll", "slide", "fall", "spin", "push", "orbit", "approach", "retreat", "pan",
                      "follow", "tip"]
@@ -78,6 +78,7 @@ class Request(_Strict):
     relations: list[RequestedRelation] = []
     room: RoomType | None = None
     ground: Ground | None = None  # "on the grass", "on the beach": what the floor is, not an object
+    setting: Setting | None = None  # outdoors: "on the street", "at the beach", "in a parking lot"
     motions: list[RequestedMotion] = []
     excluded: list[str] = []  # catalog categories the instruction rules out ("without chairs", "no people")
     warnings: list[str] = []

@@ -207,7 +207,19 @@ class BlenderScene:
         nt = bw.node_tree
         bg = nt.nodes["Background"]
         bg.inputs["Strength"].default_value = world.strength
-        if len(world.stops) == 1:
+        if world.sky is not None:
+            sky = nt.nodes.new("ShaderNodeTexSky")
+            sky.sky_type = "NISHITA"
+            sky.sun_disc = False  # the sun light is the sun; a disc in the sky would be a second one
+            sky.sun_elevation = math.radians(world.sky.sun_elevation)
+            # Blender turns its sky's sun clockwise from +y; the scene's azimuth turns from +x toward +y
+            # (tests/test_places.py finds the sky brightest toward the sun light).
+            sky.sun_rotation = math.radians(90.0 - world.sky.sun_azimuth)
+            sky.dust_density = 0.8
+            sky.ozone_density = 2.0  # a bluer sky: more ozone
+            bg.inputs["Strength"].default_value = world.sky.strength
+            nt.links.new(sky.outputs["Color"], bg.inputs["Color"])
+        elif len(world.stops) == 1:
             bg.inputs["Color"].default_value = (*world.stops[0][1], 1.0)
         else:
             coords = nt.nodes.new("ShaderNodeTexCoord")

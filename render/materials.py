@@ -87,7 +87,8 @@ def make_material(m: Material) -> bpy.types.Material:
     g = _Graph(mat)
     tones = m.linear_tones
     offset = np.asarray(m.texture_offset, dtype=float)
-    bsdf = _RECIPES[m.kind](g, tones[0], offset) if m.kind in KINDS else _SURFACE_RECIPES[m.kind](g, tones, offset)
+    bsdf = (_RECIPES[m.kind](g, tones[0], offset) if m.kind in KINDS
+            else _SURFACE_RECIPES[m.kind](g, tones, offset, m.scale))
     if m.roughness is not None:
         r = bsdf.inputs["Roughness"]
         for link in list(r.links):
@@ -269,10 +270,11 @@ def _bricks(g: _Graph, vec: bpy.types.NodeSocket, c1: Color, c2: Color, mortar: 
     return b
 
 
-def _planks(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+def _planks(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Boards `scale` metres wide, 8.5 times as long, staggered, with grain along them."""
     vec = g.coords(offset)
     light, dark = tones
-    planks = _bricks(g, vec, light, dark, _scaled(dark, 0.5), width=1.2, row_height=0.14, offset=0.37,
+    planks = _bricks(g, vec, light, dark, _scaled(dark, 0.5), width=8.5 * scale, row_height=scale, offset=0.37,
                      mortar_size=0.0015)
     # Grain runs along the planks (x): stretch the noise across them.
     grain_vec = g.node("ShaderNodeMapping")
@@ -291,10 +293,12 @@ def _planks(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.
     return bsdf
 
 
-def _tiles(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+def _tiles(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Square tiles `scale` metres a side in two tones, with grout."""
     vec = g.coords(offset)
     c1, c2, grout = tones
-    tiles = _bricks(g, vec, c1, c2, grout, width=0.45, row_height=0.45, offset=0.0, mortar_size=0.004)
+    tiles = _bricks(g, vec, c1, c2, grout, width=scale, row_height=scale, offset=0.0,
+                    mortar_size=min(0.004, 0.02 * scale))
     # Glossy tiles, matte grout: the brick Fac is 1 in the grout.
     rough = g.node("ShaderNodeMapRange", From_Min=0.0, From_Max=1.0, To_Min=ROUGHNESS["tiles"], To_Max=0.8)
     g.link(tiles.outputs["Fac"], rough.inputs["Value"])
@@ -305,7 +309,7 @@ def _tiles(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.N
     return bsdf
 
 
-def _matte(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+def _matte(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 3.0, detail=3.0)
     grey = tones[0]
@@ -315,7 +319,7 @@ def _matte(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.N
     return bsdf
 
 
-def _patchy(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+def _patchy(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
     """Patches of the first tone over the second (grass over bare earth), with a fine bump."""
     vec = g.coords(offset)
     patches = _noise(g, vec, 0.6, detail=6.0, roughness=0.55)
@@ -328,7 +332,7 @@ def _patchy(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.
     return bsdf
 
 
-def _paint(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.Node:
+def _paint(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
     """Matte wall paint with a faint roller texture."""
     vec = g.coords(offset)
     n = _noise(g, vec, 40.0, detail=2.0)
@@ -337,5 +341,128 @@ def _paint(g: _Graph, tones: Sequence[Color], offset: np.ndarray) -> bpy.types.N
     return bsdf
 
 
-_SURFACE_RECIPES = {"planks": _planks, "tiles": _tiles, "matte": _matte, "patchy": _patchy, "paint": _paint}
+def _carpet(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """A wool pile: fine mottling between two close tones, a soft sheen, a dense fine bump."""
+    vec = g.coords(offset)
+    light, dark = tones
+    pile = _noise(g, vec, 300.0, detail=3.0)
+    mottle = _noise(g, vec, 4.0, detail=2.0)
+    mix = g.node("ShaderNodeMixRGB", Fac=0.4)
+    g.link(pile.outputs["Fac"], mix.inputs["Color1"])
+    g.link(mottle.outputs["Fac"], mix.inputs["Color2"])
+    base = g.tint_ramp(mix.outputs["Color"], dark, light, 0.35, 0.65)
+    bsdf = g.principled(Roughness=ROUGHNESS["carpet"], Sheen_Weight=0.3, Sheen_Roughness=0.5, Specular_IOR_Level=0.2)
+    g.link(base, bsdf.inputs["Base Color"])
+    g.link(base, bsdf.inputs["Sheen Tint"])
+    g.link(g.bump(pile.outputs["Fac"], 0.25, 0.003), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _painted_lines(g: _Graph, tones: Sequence[Color], offset: np.ndarray,
+                   paint: bpy.types.NodeSocket) -> bpy.types.Node:
+    """Asphalt (mottled tones[0]) with white paint where `paint` is 1."""
+    vec = g.coords(offset)
+    grit = _noise(g, vec, 25.0, detail=4.0)
+    asphalt = g.tint_ramp(grit.outputs["Fac"], _scaled(tones[0], 0.85), _scaled(tones[0], 1.1), 0.3, 0.7)
+    mix = g.node("ShaderNodeMixRGB")
+    g.link(paint, mix.inputs["Fac"])
+    g.link(asphalt, mix.inputs["Color1"])
+    mix.inputs["Color2"].default_value = (*tones[1], 1.0)
+    rough = g.node("ShaderNodeMapRange", To_Min=ROUGHNESS["road"], To_Max=0.6)
+    g.link(paint, rough.inputs["Value"])
+    bsdf = g.principled(Specular_IOR_Level=0.3)
+    g.link(mix.outputs["Color"], bsdf.inputs["Base Color"])
+    g.link(rough.outputs["Result"], bsdf.inputs["Roughness"])
+    g.link(g.bump(grit.outputs["Fac"], 0.2, 0.005), bsdf.inputs["Normal"])
+    return bsdf
+
+
+def _scene_xy(g: _Graph) -> tuple[bpy.types.NodeSocket, bpy.types.NodeSocket]:
+    """Object-space x and y, unshifted: markings lie where the scene is, not at a seeded offset."""
+    tc = g.tree.nodes.new("ShaderNodeTexCoord")
+    split = g.tree.nodes.new("ShaderNodeSeparateXYZ")
+    g.link(tc.outputs["Object"], split.inputs["Vector"])
+    return split.outputs["X"], split.outputs["Y"]
+
+
+def _math(g: _Graph, op: str, a, b) -> bpy.types.NodeSocket:
+    n = g.node("ShaderNodeMath")
+    n.operation = op
+    for i, v in enumerate((a, b)):
+        if isinstance(v, (int, float)):
+            n.inputs[i].default_value = float(v)
+        else:
+            g.link(v, n.inputs[i])
+    return n.outputs["Value"]
+
+
+def _road(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """A road along x: a dashed centre line on y = 0 (3 m dashes, 6 m apart) and edge lines `scale` m out."""
+    x, y = _scene_xy(g)
+    ay = _math(g, "ABSOLUTE", y, 0.0)
+    centre = _math(g, "LESS_THAN", ay, 0.06)
+    dash = _math(g, "LESS_THAN", _math(g, "PINGPONG", x, 4.5), 1.5)
+    edge = _math(g, "LESS_THAN", _math(g, "ABSOLUTE", _math(g, "SUBTRACT", ay, scale), 0.0), 0.08)
+    paint = _math(g, "MAXIMUM", _math(g, "MULTIPLY", centre, dash), edge)
+    return _painted_lines(g, tones, offset, paint)
+
+
+def _parking(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Parking stalls: lines along y every `scale` metres, 5 m long, in rows 12 m apart."""
+    x, y = _scene_xy(g)
+    across = _math(g, "LESS_THAN", _math(g, "PINGPONG", x, scale / 2), 0.06)
+    row = _math(g, "PINGPONG", _math(g, "ADD", y, 3.0), 6.0)  # 0 at stall ends, 6 between rows
+    in_stall = _math(g, "GREATER_THAN", row, 1.0)
+    paint = _math(g, "MULTIPLY", across, in_stall)
+    return _painted_lines(g, tones, offset, paint)
+
+
+def _stripes(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Striped wallpaper: vertical bands `scale` metres wide in the ground and the pattern colour."""
+    vec = g.coords(offset)
+    wave = g.node("ShaderNodeTexWave", Scale=1.0 / (2 * scale), Distortion=0.0, Detail=0.0)
+    wave.wave_profile = "SAW"
+    # Vertical stripes on every wall: the bands run along z, so the wave goes across x + y.
+    across = g.node("ShaderNodeMapping")
+    across.inputs["Rotation"].default_value = (0.0, 0.0, 0.785398)
+    g.link(vec, across.inputs["Vector"])
+    g.link(across.outputs["Vector"], wave.inputs["Vector"])
+    base = g.tint_ramp(wave.outputs["Fac"], tones[1], tones[0], 0.49, 0.51)
+    bsdf = g.principled(Roughness=ROUGHNESS["stripes"], Specular_IOR_Level=0.3)
+    g.link(base, bsdf.inputs["Base Color"])
+    return bsdf
+
+
+def _damask(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Damask-like wallpaper: a repeating cell motif (Voronoi over a stretched noise) in the pattern colour."""
+    vec = g.coords(offset, 1.0 / scale)
+    warp = _noise(g, vec, 1.5, detail=2.0)
+    cells = g.node("ShaderNodeTexVoronoi", Scale=1.0, Randomness=0.0)
+    cells.feature = "DISTANCE_TO_EDGE"
+    mix = g.node("ShaderNodeMixRGB", Fac=0.15)
+    g.link(vec, mix.inputs["Color1"])
+    g.link(warp.outputs["Color"], mix.inputs["Color2"])
+    g.link(mix.outputs["Color"], cells.inputs["Vector"])
+    base = g.tint_ramp(cells.outputs["Distance"], tones[1], tones[0], 0.08, 0.14)
+    bsdf = g.principled(Roughness=ROUGHNESS["damask"], Specular_IOR_Level=0.3)
+    g.link(base, bsdf.inputs["Base Color"])
+    return bsdf
+
+
+def _window(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """Daylight through glass: the sky's colour glowing, a little brighter toward the top."""
+    bsdf = g.principled(Base_Color=(0.05, 0.05, 0.05, 1.0), Roughness=ROUGHNESS["window"],
+                        Emission_Color=(*tones[0], 1.0), Emission_Strength=1.6)
+    return bsdf
+
+
+def _lamp(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
+    """A ceiling lamp's diffuser, lit from within."""
+    return g.principled(Base_Color=(*tones[0], 1.0), Roughness=ROUGHNESS["lamp"], Emission_Color=(*tones[0], 1.0),
+                        Emission_Strength=4.0)
+
+
+_SURFACE_RECIPES = {"planks": _planks, "tiles": _tiles, "matte": _matte, "carpet": _carpet, "patchy": _patchy,
+                    "road": _road, "parking": _parking, "paint": _paint, "stripes": _stripes, "damask": _damask,
+                    "window": _window, "lamp": _lamp}
 assert not set(_SURFACE_RECIPES) & set(KINDS) and set(_SURFACE_RECIPES) | set(KINDS) == set(ROUGHNESS)

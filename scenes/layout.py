@@ -20,16 +20,11 @@ from shapely.geometry import box as rect
 
 from fyi.assets.model import Asset, Surface
 from fyi.errors import FyiError
+from fyi.scenes.dressing import room_base_size
 from fyi.scenes.geometry import Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.spec import PLACES, ObjectSpec, Relation, Room, SceneSpec
 
-# Interior size (width x, depth y, height z) by room type; grown when the objects need more floor.
-ROOM_SIZES: dict[str, tuple[float, float, float]] = {
-    "living_room": (5.0, 4.5, 2.7), "bedroom": (4.5, 4.0, 2.7), "kitchen": (4.5, 3.6, 2.7),
-    "office": (4.0, 3.6, 2.7), "bathroom": (3.0, 2.6, 2.6), "dining_room": (4.5, 4.0, 2.7),
-    "empty_room": (4.0, 3.6, 2.7), "studio": (4.0, 3.6, 2.7), "outdoors": (12.0, 10.0, 8.0),
-}
 SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
 FLYING = {"airplane", "bird", "kite"}  # "above" something, these fly over it rather than rest on it
 POSITIONAL = ("next_to", "near", "left_of", "right_of", "in_front_of", "behind", "between", "around",
@@ -232,7 +227,7 @@ class LayoutSolver:
         room = self.spec.room
         if room.size is not None:
             return room
-        w, d, h = ROOM_SIZES.get(room.type, ROOM_SIZES["empty_room"])
+        w, d, h = room_base_size(room.type, self.spec.seed)
         # Room enough to walk around the longest thing (a bus in the street, a bed in a small bedroom).
         longest = max(float(max(self.assets[o.id].dims[:2])) for o in self.spec.objects)
         reach = (3.0 if room.type == "outdoors" else 1.5) * longest + 1.0  # streets have room to spare

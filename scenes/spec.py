@@ -49,8 +49,16 @@ PREDICATES = ("on", "in", "under", "above", "next_to", "near", "left_of", "right
               "behind", "between", "around", "facing")
 Predicate = Literal["on", "in", "under", "above", "next_to", "near", "left_of", "right_of", "in_front_of",
                     "behind", "between", "around", "facing"]
-RoomType = Literal["living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "empty_room",
-                   "outdoors", "studio"]
+RoomType = Literal["living_room", "kitchen", "bedroom", "office", "bathroom", "dining_room", "classroom",
+                   "generic_room", "empty_room", "outdoors", "studio"]
+# The place outdoors is (its ground, its markings); None on an outdoors room: drawn from its ground and seed.
+Setting = Literal["street", "park", "field", "beach", "snow", "parking_lot"]
+# Room surfaces by name (render.scene.SURFACES gives each its node recipe and tones).
+FloorFinish = Literal["oak_planks", "walnut_planks", "pine_wide_planks", "light_tiles", "small_white_tiles",
+                      "terracotta_tiles", "carpet", "grey_carpet", "concrete", "studio_grey", "grass", "meadow",
+                      "sand", "snow", "asphalt", "road", "parking"]
+WallFinish = Literal["paint", "stripes", "damask"]  # plain paint or a wallpaper pattern
+Wall = Literal["back", "left", "right", "front"]
 Quality = Literal["draft", "standard", "high"]
 # What the floor is made of, when the instruction says ("sheep on the grass", "a car on the road").
 Ground = Literal["grass", "sand", "asphalt", "snow", "carpet", "wood", "tiles", "concrete"]
@@ -175,11 +183,59 @@ class Relation(Strict):
         return self
 
 
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+Rgb = tuple[Unit, Unit, Unit]
+
+
+class Window(Strict):
+    """A window on one wall: where along it, how big, how high its sill (metres)."""
+
+    wall: Wall
+    along: float = Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE)  # the centre, from the wall's middle
+    width: float = Field(gt=0, le=20.0)
+    height: float = Field(gt=0, le=20.0)
+    sill: float = Field(ge=0, le=20.0)
+
+
+class Finish(Strict):
+    """What a room is dressed in: its floor (or ground), its walls' finish and colour, its windows and
+    ceiling lights. `scenes.dressing.dress` draws it from the room type and the seed."""
+
+    floor: FloorFinish
+    wall: WallFinish = "paint"
+    wall_color: Rgb = (0.9, 0.88, 0.84)       # sRGB: the paint, or the wallpaper's ground
+    pattern_color: Rgb = (0.8, 0.78, 0.74)    # sRGB: the wallpaper's pattern
+    skirting: bool = True
+    ceiling: bool = True
+    windows: list[Window] = Field(default=[], max_length=8)
+    ceiling_lights: int = Field(default=1, ge=0, le=16)
+
+
+class Lighting(Strict):
+    """The scene's light: time of day (hours), the sun's direction (degrees; azimuth from +x toward +y),
+    the colour temperature and a strength factor of the lamps."""
+
+    hour: float = Field(ge=0.0, le=24.0)
+    sun_azimuth: float = Field(ge=-360.0, le=360.0)
+    sun_elevation: float = Field(ge=0.0, le=90.0)
+    kelvin: float = Field(ge=1000.0, le=12000.0)
+    strength: float = Field(gt=0.0, le=10.0)
+
+
 class Room(Strict):
     type: RoomType = "empty_room"
     size: PositiveVec3 | None = None  # width (x), depth (y), height (z); None = fitted to the objects
     walls: bool = True
     ground: Ground | None = None  # None: the room type's own floor
+    setting: Setting | None = None  # outdoors only; None: drawn from the ground and the seed
+    finish: Finish | None = None    # None: drawn from the room type and the seed (scenes.dressing)
+    lighting: Lighting | None = None  # None: drawn likewise
+
+    @model_validator(mode="after")
+    def _setting_is_outdoors(self) -> "Room":
+        if self.setting is not None and self.type != "outdoors":
+            raise ValueError(f"setting {self.setting!r} is for an outdoors room, not {self.type!r}")
+        return self
 
 
 class Arrangement(Strict):

@@ -352,14 +352,18 @@ def test_glb_holds_the_room_the_renderer_draws(tmp_path: Path):
     write_glb(spec, build_assets(), tmp_path / "scene.glb")
     loaded = trimesh.load(tmp_path / "scene.glb", force="scene")
     room = sorted(n for n in loaded.graph.nodes_geometry if n.startswith("room/"))
-    assert room == ["room/floor", "room/wall_back", "room/wall_front", "room/wall_left", "room/wall_right"]
+    resolved = resolve(spec, build_assets())
+    assert room == sorted(f"room/{n.name}" for n in resolved.room.nodes)
+    assert {"room/floor", "room/wall_back", "room/wall_front", "room/wall_left", "room/wall_right",
+            "room/ceiling"} <= set(room)
     raw = (tmp_path / "scene.glb").read_bytes()
     header = json.loads(raw[20:20 + int.from_bytes(raw[12:16], "little")])
     materials = {m["name"]: m for m in header["materials"]}
-    floor = resolve(spec, build_assets()).room.floor.meshes[0].material
-    np.testing.assert_allclose(materials["room/light_tiles"]["pbrMetallicRoughness"]["baseColorFactor"],
+    floor = resolved.room.floor.meshes[0].material
+    np.testing.assert_allclose(materials[f"room/{floor.name}"]["pbrMetallicRoughness"]["baseColorFactor"],
                                [*srgb_to_linear(floor.color), 1.0], rtol=1e-9)
-    assert not materials["room/wall_paint"].get("doubleSided", False)  # seen from outside, walls let the view in
+    wall = resolved.room.walls[0].meshes[0].material
+    assert not materials[f"room/{wall.name}"].get("doubleSided", False)  # seen from outside, walls let the view in
     # No size in the spec: the room is fitted to the objects, in the GLB as in the renders.
     spec.room.size, spec.room.walls = None, False
     write_glb(spec, build_assets(), tmp_path / "fitted.glb")
