@@ -7,12 +7,11 @@ import numpy as np
 
 from fyi.agents.backend import Backend
 from fyi.render.quality import quality_for
-from fyi.render.scene import seeded_rng
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras, room_holding
 from fyi.scenes.composition import compose_main_view
+from fyi.scenes.dressing import dress, room_base_size, seeded_rng
 from fyi.scenes.geometry import world_bbox, yaw_quaternion
-from fyi.scenes.dressing import dress, room_base_size
 from fyi.scenes.layout import Layout, LayoutSolver
 from fyi.scenes.spec import SceneSpec
 
