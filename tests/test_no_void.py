@@ -15,7 +15,7 @@ import pytest
 import fyi
 from fyi.agents.collector import collect
 from fyi.agents.generator import generate
-from fyi.render.passes import read_exr
+from fyi.render.passes import read_view
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import SENSOR_MM, WIDEST_FOV, interior, lens_fitting
 from fyi.scenes.geometry import world_bbox
@@ -71,8 +71,13 @@ def test_views_vary_with_the_seed_and_are_recorded():
 
 
 def void_shares(scene_dir):
-    paths = sorted((scene_dir / "views" / "depth").glob("*.exr")) + sorted((scene_dir / "frames" / "depth").glob("*.exr"))
-    return {p.relative_to(scene_dir).as_posix(): float(np.mean(~np.isfinite(read_exr(p).depth))) for p in paths}
+    """The share of each view's and frame's pixels at infinite depth, by 'views/NNNN' or 'frames/NNNN'."""
+    shares = {}
+    for folder in ("views", "frames"):
+        for p in sorted((scene_dir / folder / "depth").glob("*.exr")):
+            depth = read_view(scene_dir / folder, int(p.stem)).depth
+            shares[f"{folder}/{p.stem}"] = float(np.mean(~np.isfinite(depth)))
+    return shares
 
 
 @pytest.fixture(scope="module")
