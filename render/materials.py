@@ -450,9 +450,10 @@ def _damask(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float)
 
 
 def _window(g: _Graph, tones: Sequence[Color], offset: np.ndarray, scale: float) -> bpy.types.Node:
-    """Daylight through glass: the sky's colour glowing, a little brighter toward the top."""
+    """Daylight through glass: the sky's colour glowing, bright but short of white (Standard view
+    transform: a pane above 1.0 clips, and a window filling a view would be a blown-out patch)."""
     bsdf = g.principled(Base_Color=(0.05, 0.05, 0.05, 1.0), Roughness=ROUGHNESS["window"],
-                        Emission_Color=(*tones[0], 1.0), Emission_Strength=1.6)
+                        Emission_Color=(*tones[0], 1.0), Emission_Strength=0.9)
     return bsdf
 
 

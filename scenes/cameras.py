@@ -1,8 +1,9 @@
 """Cameras framed around the scene: view 0 from the front (-Y side), the others spread around it.
 
 Indoors a camera stands inside the room, as a photographer does: one that would have to back off
-through a wall comes forward along its line of sight and takes a wider lens (down to 24 mm), or looks
-down more steeply; only when neither frames the scene does the room grow around it (`room_holding`).
+through a wall comes forward along its line of sight and takes a wider lens (down to 24 mm), looks
+down more steeply, or turns to where the room has space; only when none of that frames the scene does
+the room grow around it (`room_holding`).
 A camera outside the walls would look past the floor's edge into the void.
 """
 from __future__ import annotations
@@ -169,14 +170,15 @@ def room_holding(room: Room, eyes: list[np.ndarray]) -> Room:
     it with the clearances kept; the same room when they already do, or when it has no walls."""
     if interior(room) is None:
         return room
-    w, d, h = room.size
+    size = list(room.size)
     for e in eyes:
-        w = max(w, 2 * (abs(float(e[0])) + WALL_CLEARANCE) + 1e-3)
-        d = max(d, 2 * (abs(float(e[1])) + WALL_CLEARANCE) + 1e-3)
-        h = max(h, float(e[2]) + CEILING_CLEARANCE + 1e-3)
-    if (w, d, h) == tuple(room.size):
+        needs = (2 * (abs(float(e[0])) + WALL_CLEARANCE), 2 * (abs(float(e[1])) + WALL_CLEARANCE),
+                 float(e[2]) + CEILING_CLEARANCE)
+        # A camera brought to the edge of the room stands on it (to the micrometre c2w is kept to): no growth.
+        size = [need + 1e-3 if need > have + 1e-4 else have for need, have in zip(needs, size)]
+    if size == list(room.size):
         return room
-    return room.model_copy(update={"size": (round(w, 3), round(d, 3), round(h, 3))})
+    return room.model_copy(update={"size": tuple(round(v, 3) for v in size)})
 
 
 def scaled(camera: CameraSpec, width: int, height: int) -> CameraSpec:
