@@ -453,7 +453,7 @@ def _camera_path(spec, assets, m: Motion, frames: int) -> tuple[list[np.ndarray]
     else:
         target = _scene_centre(spec, assets)
     if m.verb in ("orbit", "follow"):
-        return _framing_path(spec, assets, m, frames, target)
+        return _framing_path(spec, assets, m, frames, target), None
     verb = _camera_verb(m)
     if verb == "approach":
         return dolly_cameras(c2w, target, frames, 0.55), None
@@ -491,9 +491,10 @@ def _camera_verb(m: Motion) -> str:
         m.direction or "", "approach" if m.target else m.verb)
 
 
-def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> tuple[list[np.ndarray], str | None]:
+def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> list[np.ndarray]:
     """An orbit around `target` or a follow of `m.target` that holds every object wholly in the
-    picture at every frame, starting from view 0's side and height, inside the room's walls."""
+    picture at every frame, starting from view 0's side and height, inside the room's walls where they
+    leave room (else plan_animation grows the room around the path)."""
     cam = spec.cameras[0]
     c2w = np.array(cam.c2w)
     fwd = -c2w[:3, 2]
@@ -504,19 +505,17 @@ def _framing_path(spec, assets, m: Motion, frames: int, target: np.ndarray) -> t
     if m.verb == "orbit":
         eye = c2w[:3, 3]
         azimuth = math.atan2(eye[1] - target[1], eye[0] - target[0])
-        cams, _ = framed_orbit(points, target, cam, azimuth=azimuth, elevation=elevation, footprint=footprint)
-    elif m.target:
-        followed = spec.object(m.target)
-        centres = []
-        for f in range(frames):
-            pos, rot = frame_pose(spec, followed.id, f)
-            lo, hi = world_bbox(followed.model_copy(update={"position": pos, "rotation": rot}), assets[followed.id])
-            centres.append((lo + hi) / 2)
-        cams, _ = framed_follow(points, centres, cam, azimuth=math.atan2(-fwd[1], -fwd[0]),
-                                      elevation=elevation, footprint=footprint)
-    else:
-        return [c2w] * frames, None
-    return cams, None  # frames outside the walls: plan_animation grows the room around them
+        return framed_orbit(points, target, cam, azimuth=azimuth, elevation=elevation, footprint=footprint)
+    if not m.target:
+        return [c2w] * frames
+    followed = spec.object(m.target)
+    centres = []
+    for f in range(frames):
+        pos, rot = frame_pose(spec, followed.id, f)
+        lo, hi = world_bbox(followed.model_copy(update={"position": pos, "rotation": rot}), assets[followed.id])
+        centres.append((lo + hi) / 2)
+    return framed_follow(points, centres, cam, azimuth=math.atan2(-fwd[1], -fwd[0]), elevation=elevation,
+                         footprint=footprint)
 
 
 def _corners_at(spec, assets, frame: int) -> np.ndarray:

@@ -5,7 +5,8 @@
    own Cycles render time (each final scene saved as a .blend and rendered by a bare bpy script at the
    same settings, as bench/render_overhead.py does for `fyi synth`). Target <= 1.10.
 2. Throughput: the N resolved scenes (spec jobs: render and export only) with `--workers 2` (one
-   Blender thread each) against `--workers 1` (two threads): scenes per hour of each.
+   Blender thread each) against `--workers 1` (two threads): scenes per hour of each. The
+   `--workers 1` run over the bare renders of 1. is the farm's own overhead (no agent previews).
 3. Memory: M small spec jobs (the same scenes at 64x64, 2 samples) in one warm worker that is not
    recycled: its resident memory after job 5 and after job M. Target: growth <= 10%.
 
@@ -103,6 +104,9 @@ def main() -> int:
         print(f"2. {args.scenes} resolved scenes: --workers 1 x 2 threads {one:.1f} s ({args.scenes * 3600 / one:.0f} "
               f"scenes/h); --workers 2 x 1 thread {two:.1f} s ({args.scenes * 3600 / two:.0f} scenes/h); "
               f"throughput ratio 2x1 / 1x2 = {one / two:.3f}")
+        # The farm's own cost, without the agents' preview renders: the same scenes as spec jobs
+        # (render, split passes, export, dataset files, Ray) over their bare Cycles renders.
+        print(f"   farm overhead on resolved scenes: --workers 1 wall / bare_render = {one / bare:.3f} (target <= 1.10)")
 
         # 3. memory of one warm worker over many scenes
         import fyi

@@ -109,15 +109,15 @@ def _room_reach(centre: np.ndarray, azimuth: float, footprint: tuple[float, floa
 
 def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpec, *, azimuth: float,
                  elevation: float, degrees: float = 360.0,
-                 footprint: tuple[float, float] | None = None) -> tuple[list[np.ndarray], list[int]]:
+                 footprint: tuple[float, float] | None = None) -> list[np.ndarray]:
     """A camera circling `centre` on one radius, looking at it, far enough at every frame for all of that
     frame's `points` to be in its picture.
 
     The radius is what the view 0 `elevation` needs all the way round, unless the room's `footprint` is
     smaller: then the circle shrinks to fit inside the walls and the camera climbs where it must (a
     steeper view needs less floor), smoothed over neighbouring frames. When even the steepest view
-    needs more floor than the walls leave, the circle keeps its radius and leaves the room. Returns the
-    c2w per frame and the frames whose camera stands outside the room.
+    needs more floor than the walls leave, the circle keeps its radius and leaves the room (the planner
+    then grows the room around it). Returns the c2w per frame.
     """
     frames = len(points)
     azimuths = azimuth + math.radians(degrees) * turn_fractions(frames, degrees)
@@ -128,7 +128,7 @@ def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpe
     reach = min(_room_reach(centre, float(a), footprint) for a in azimuths)
     steepest = max(need(k, tries[-1]) * math.cos(tries[-1]) for k in range(frames))
     # A circle the walls leave no room for even looking steeply down (a sofa against a wall) is flown at
-    # the radius view 0's height asks for, partly outside the room; the caller says so.
+    # the radius view 0's height asks for, partly outside the room; the planner grows the room.
     radius = min(wanted, reach) if reach >= steepest else wanted
     # The lowest elevation from which the circle is far enough away (else the steepest).
     chosen = np.array([next((el for el in tries if radius / math.cos(el) >= need(k, el) - 1e-9), tries[-1])
@@ -141,16 +141,16 @@ def framed_orbit(points: list[np.ndarray], centre: np.ndarray, camera: CameraSpe
     smooth = [max(float(np.mean([peak[idx(j)] for j in range(k - half, k + half + 1)])), float(chosen[k]))
               for k in range(frames)]
     eyes = [centre + dirs(k, el) * max(radius / math.cos(el), need(k, el)) for k, el in enumerate(smooth)]
-    outside = [k for k, e in enumerate(eyes) if not inside_footprint(e, footprint)]
-    return [look_at(e, centre) for e in eyes], outside
+    return [look_at(e, centre) for e in eyes]
 
 
 def framed_follow(points: list[np.ndarray], targets: list[np.ndarray], camera: CameraSpec, *, azimuth: float,
-                  elevation: float, footprint: tuple[float, float] | None = None) -> tuple[list[np.ndarray], list[int]]:
+                  elevation: float, footprint: tuple[float, float] | None = None) -> list[np.ndarray]:
     """A camera that keeps its direction and looks at `targets[k]` (what it follows) at frame k, from
     one distance far enough for every frame's `points` to be in the picture; in a room it climbs
-    rather than leave the `footprint`. Returns the c2w per frame and the frames outside the room."""
-    best: tuple[int, list[np.ndarray]] | None = None
+    rather than leave the `footprint` (where it cannot, the planner grows the room). Returns the c2w
+    per frame."""
+    best: tuple[list[int], list[np.ndarray]] | None = None
     for el in _elevations(elevation):
         u = viewing_direction(azimuth, el)
         d = max(fit_distance(p, t, u, camera) for p, t in zip(points, targets))
@@ -160,8 +160,8 @@ def framed_follow(points: list[np.ndarray], targets: list[np.ndarray], camera: C
             best = (outside, eyes)
         if not outside:
             break
-    outside, eyes = best
-    return [look_at(e, t) for e, t in zip(eyes, targets)], outside
+    _, eyes = best
+    return [look_at(e, t) for e, t in zip(eyes, targets)]
 
 
 def dolly_cameras(c2w: np.ndarray, target: np.ndarray, frames: int, factor: float) -> list[np.ndarray]:
