@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 from fyi.assets.model import Asset
 from fyi.assets.style import COLORS
-from fyi.scenes.composition import (MAX_HIDDEN, MIN_SHARE, PHOTO_PREDICATES, RASTER, picture, relative_position,
-                                   triangles)
+from fyi.scenes.composition import (IN_FRAME, MAX_HIDDEN, MIN_SHARE, PHOTO_PREDICATES, RASTER, picture,
+                                   relative_position, triangles)
 from fyi.scenes.geometry import Body, body, floor_covering, interpenetrate
 from fyi.scenes.relations import Viewer, holds, rests_on
 from fyi.scenes.spec import PLACES, SceneSpec
@@ -44,7 +44,8 @@ def critique(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path | None) 
     bodies = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects}
     problems = _physical(spec, bodies, assets) + _relations(spec, bodies)
     if views_dir is not None:
-        problems += _visibility(spec, views_dir) + _photo(spec, assets, views_dir)
+        view0 = _view0_estimate(spec, assets)
+        problems += _visibility(spec, views_dir, view0) + _photo(spec, views_dir, view0)
     errors = sum(p.severity == "error" for p in problems)
     return Critique(problems=problems, score=round(1.0 / (1.0 + errors), 4))
 
@@ -86,7 +87,7 @@ def _relations(spec: SceneSpec, bodies: dict[str, Body]) -> list[Problem]:
     return out
 
 
-def _visibility(spec: SceneSpec, views_dir: Path) -> list[Problem]:
+def _visibility(spec: SceneSpec, views_dir: Path, view0: dict[str, tuple[float, float]]) -> list[Problem]:
     masks = [np.asarray(Image.open(p)) for p in sorted((views_dir / "instance").glob("*.png"))]
     if not masks:
         return []
@@ -101,7 +102,9 @@ def _visibility(spec: SceneSpec, views_dir: Path) -> list[Problem]:
                                detail=f"{o.id} covers at most {counts[best]} px in any view (needs {need})"))
             continue
         whole = [i for i, m in enumerate(masks) if counts[i] >= need and not _touches_border(m == o.instance_id)]
-        if not whole:
+        # View 0 is a photo: a close-up that keeps most of a thing in the frame (a table's ends cut off
+        # behind the mug on it) frames it as a photographer would (scenes/composition.py).
+        if not whole and view0.get(o.id, (0.0, 0.0))[1] < IN_FRAME:
             out.append(Problem(kind="cut_off", objects=[o.id], severity="error",
                                detail=f"{o.id} is cut off by the frame in every view that sees it"))
     return out
@@ -111,7 +114,7 @@ def _touches_border(mask: np.ndarray) -> bool:
     return bool(mask[0].any() or mask[-1].any() or mask[:, 0].any() or mask[:, -1].any())
 
 
-def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[Problem]:
+def _photo(spec: SceneSpec, views_dir: Path, view0: dict[str, tuple[float, float]]) -> list[Problem]:
     """View 0 judged as a photo of the instruction, as a person (or GenEval) judges it: every object
     big enough and not mostly hidden, its asked colour the name of its pixels, and the asked left /
     right / above / below between the boxes of what is seen."""
@@ -120,7 +123,7 @@ def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[P
         return []
     mask = np.asarray(Image.open(mask_path)).astype(np.int64)
     rgb = np.asarray(Image.open(rgb_path).convert("RGB"), float) / 255
-    alone = _alone_shares(spec, assets)
+    alone = {oid: share for oid, (share, _) in view0.items()}
     out, boxes = [], {}
     for o in spec.objects:
         sel = mask == o.instance_id
@@ -153,8 +156,9 @@ def _photo(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path) -> list[P
     return out
 
 
-def _alone_shares(spec: SceneSpec, assets: dict[str, Asset]) -> dict[str, float]:
-    """The share of view 0 each object would cover with nothing in front of it."""
+def _view0_estimate(spec: SceneSpec, assets: dict[str, Asset]) -> dict[str, tuple[float, float]]:
+    """Per object: the share of view 0 it would cover with nothing in front of it, and how much of its
+    silhouette lies inside the frame."""
     if not spec.objects:  # an empty room: nothing to cover anything
         return {}
     cam = spec.cameras[0]
@@ -163,7 +167,8 @@ def _alone_shares(spec: SceneSpec, assets: dict[str, Asset]) -> dict[str, float]
     tri = triangles(spec, assets)
     pic = picture(tri, np.array(cam.c2w, float), cam.fx * width / cam.width, width, height,
                   np.random.default_rng(spec.seed))
-    return {oid: float(pic.alone[k]) / (width * height) for k, oid in enumerate(tri.ids)}
+    return {oid: (float(pic.alone[k]) / (width * height), float(pic.alone[k]) / max(1.0, float(pic.whole[k])))
+            for k, oid in enumerate(tri.ids)}
 
 
 # Names a person may give a colour asked under another name (grey is gray; navy reads blue).

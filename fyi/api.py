@@ -276,7 +276,7 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
     """
     from fyi.agents.generator import generate
     from fyi.agents.planner import plan_animation
-    from fyi.render.cache import rendered_scene
+    from fyi.render.cache import at_quality, rendered_scene
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
@@ -292,6 +292,8 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
             spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
             spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
             trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
+        # The written scene.yaml's cameras match its images, whatever size the given spec's were made at.
+        spec = at_quality(spec, quality_for(spec.render))
         with _staging(out, "render") as stage:
             assets = assets_for(spec)
             views, frames = rendered_scene(spec, assets, quality_for(spec.render), stage / "renders", progress)

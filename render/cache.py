@@ -41,7 +41,8 @@ def _cached(spec: SceneSpec, quality: RenderQuality, cache_dir: Path, kind: str,
     return final / kind
 
 
-def _at(spec: SceneSpec, quality: RenderQuality) -> SceneSpec:
+def at_quality(spec: SceneSpec, quality: RenderQuality) -> SceneSpec:
+    """The spec with its cameras at the rendered size (a scene.yaml's cameras may be at another)."""
     return spec.model_copy(update={"cameras": [scaled(c, quality.width, quality.height) for c in spec.cameras]})
 
 
@@ -50,7 +51,7 @@ def rendered_views(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQua
     """The views folder of `spec` rendered at `quality`, rendering it only if it is not there yet."""
     from fyi.render.blender import render_views  # bpy loads only when something is rendered
 
-    spec = _at(spec, quality)
+    spec = at_quality(spec, quality)
     return _cached(spec, quality, cache_dir, "views", lambda out: render_views(
         spec, assets, out, samples=quality.samples, denoise=quality.denoise, progress=progress))
 
@@ -60,7 +61,7 @@ def rendered_frames(spec: SceneSpec, assets: dict[str, Asset], quality: RenderQu
     """The frames folder of an animated `spec` at `quality` (view 0's camera moving as planned)."""
     from fyi.render.frames import render_frames
 
-    spec = _at(spec, quality)
+    spec = at_quality(spec, quality)
     return _cached(spec, quality, cache_dir, "frames", lambda out: render_frames(
         spec, assets, out, samples=quality.samples, denoise=quality.denoise, progress=progress))
 

@@ -668,10 +668,13 @@ class LayoutSolver:
                 spread = np.min(np.linalg.norm(world[:, None] - np.array(siblings)[None], axis=2), axis=1)
                 score = np.minimum(spread, 0.35) - 0.25 * np.linalg.norm(world - mid, axis=1)
             else:
-                # The first thing on a surface goes to the middle of its back half (a monitor at the back of
-                # a desk), leaving the front free for what comes next.
+                # The first big thing on a surface goes to the middle of its back half (a monitor at the back
+                # of a desk), leaving the front free for what comes next; a small one to the middle (a mug
+                # at the far edge of a dining table is a speck in its photo).
+                depth = surf.max[1] - surf.min[1]
+                big = 2 * h.max() >= depth / 4
                 back = holder.position[:2] + rot @ np.array([(surf.min[0] + surf.max[0]) / 2,
-                                                             (surf.min[1] + 3 * surf.max[1]) / 4])
+                                                             (surf.min[1] + (3 if big else 1) * surf.max[1]) / (4 if big else 2)])
                 score = -np.linalg.norm(world - back, axis=1) + self.rng.uniform(0, 0.02, len(world))
             for i in np.argsort(-score, kind="stable"):
                 yield world[i], holder.yaw, z, support, surf.name, surf.clearance

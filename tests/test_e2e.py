@@ -155,6 +155,20 @@ def test_render_of_scene_yaml_reproduces_the_scene(scene, tmp_path):
         assert (instance(again / name) == instance(scene.scene_dir / name)).all()
 
 
+def test_a_scene_yaml_rendered_at_another_size_keeps_its_cameras_true_to_its_images(scene, tmp_path):
+    """A scene.yaml re-rendered smaller (the farm's memory benchmark does this) scales its cameras, and
+    the exports that lift depth through them (pointcloud.ply, transforms.json) agree with the images."""
+    spec = fyi.validate(scene.paths["scene_yaml"])
+    small = spec.model_copy(update={"render": spec.render.model_copy(update={"width": 64, "height": 48, "samples": 1})})
+    again = fyi.render(small, tmp_path)
+    cams = read_json(again.scene_dir / "scene.json")["cameras"]
+    assert {(c["width"], c["height"]) for c in cams} == {(64, 48)}
+    assert cams[0]["fx"] == pytest.approx(spec.cameras[0].fx * 64 / spec.cameras[0].width, rel=1e-6)
+    assert instance(again.scene_dir / "views/instance/0000.png").shape == (48, 64)
+    assert read_json(again.scene_dir / "views" / "transforms.json")["frames"][0]["w"] == 64
+    assert (again.scene_dir / "pointcloud.ply").stat().st_size > 0
+
+
 def test_same_seed_same_scene_and_masks(scene, tmp_path):
     again = fyi.synthesize(INSTRUCTION, tmp_path, seed=0, quality="draft", views=4)
     assert (again.scene_dir / "scene.json").read_text() == (scene.scene_dir / "scene.json").read_text()
