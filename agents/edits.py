@@ -103,7 +103,10 @@ def recolour(spec: SceneSpec, seen: dict[str, tuple[float, float, float]]) -> Sc
             target = srgb_to_linear(COLORS[o.attributes.color])  # the shade its name means, as seen in white light
             shade = srgb_to_linear(o.attributes.shade or COLORS[o.attributes.color])
             lit = np.maximum(srgb_to_linear(seen[o.id]), 1e-3)
-            new = linear_to_srgb(np.clip(shade * target / lit, 0.002, 1.0))
+            new = shade * target / lit
+            # Past what paint can reflect, keep the hue (the channels' ratio) and give up brightness: each
+            # channel clipped alone would turn an orange in shadow yellow.
+            new = linear_to_srgb(np.clip(new / max(1.0, float(new.max())), 0.002, 1.0))
             o = o.model_copy(update={"attributes": o.attributes.model_copy(
                 update={"shade": tuple(round(float(c), 4) for c in new)})})
         objects.append(o)

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from fyi.assets.model import Asset, Placement, Surface
-from fyi.assets.style import Style
+from fyi.assets.style import METAL_COLOURS, Style
 from fyi.assets import vocabulary
 from fyi.errors import FyiError
 
@@ -295,6 +295,8 @@ def build_asset(name: str, seed: int, style: Style = Style()) -> Asset:
         if part.role == "body":
             if rgb is not None:
                 part.color = rgb
+                if material is None and part.material == "metal" and style.color not in METAL_COLOURS:
+                    part.material = "painted"
             if material is not None:
                 part.material = material
     if rgb is not None:

@@ -42,11 +42,14 @@ MATERIALS: dict[str, str] = {
     "stone": "stone", "marble": "stone", "granite": "stone", "concrete": "stone",
     "paper": "paper", "cardboard": "paper",
     "fur": "fur", "furry": "fur",
+    "painted": "painted", "enamel": "painted", "enameled": "painted", "enamelled": "painted", "lacquered": "painted",
 }
 
 # The material kinds the renderer has a recipe for (render/materials.py); MATERIALS maps words onto them.
 KINDS = ("wood", "metal", "fabric", "leather", "ceramic", "glass", "plastic", "rubber", "stone",
-         "paper", "fur", "food", "foliage", "emissive")
+         "paper", "fur", "food", "foliage", "emissive", "painted")
+# Colours bare metal has; any other asked of a metal part is paint on it (a red car, a yellow hydrant).
+METAL_COLOURS = frozenset({"silver", "gold", "gray", "grey", "black", "white"})
 
 
 def material_kind(word: str | None) -> str:

@@ -185,6 +185,12 @@ def _plastic(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     return g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["plastic"], Specular_IOR_Level=0.5)
 
 
+def _painted(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
+    """Paint on metal (car bodies, hydrants): the colour is the paint's, under a glossy clear coat; a bare
+    metal's colour is only what it reflects, so an orange car on a beach would read sand and sky."""
+    return g.principled(Base_Color=(*c, 1.0), Roughness=ROUGHNESS["painted"], Coat_Weight=0.5, Coat_Roughness=0.08)
+
+
 def _rubber(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
     vec = g.coords(offset)
     n = _noise(g, vec, 150.0, detail=1.0)
@@ -251,7 +257,7 @@ def _emissive(g: _Graph, c: Color, offset: np.ndarray) -> bpy.types.Node:
 
 _RECIPES = {
     "wood": _wood, "metal": _metal, "fabric": _fabric, "leather": _leather, "ceramic": _ceramic,
-    "glass": _glass, "plastic": _plastic, "rubber": _rubber, "stone": _stone, "paper": _paper,
+    "glass": _glass, "plastic": _plastic, "painted": _painted, "rubber": _rubber, "stone": _stone, "paper": _paper,
     "fur": _fur, "food": _food, "foliage": _foliage, "emissive": _emissive,
 }
 assert set(_RECIPES) == set(KINDS)

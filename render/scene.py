@@ -35,7 +35,7 @@ Vec3 = tuple[float, float, float]
 ROUGHNESS = {
     "wood": 0.42, "metal": 0.25, "fabric": 0.92, "leather": 0.45, "ceramic": 0.12, "glass": 0.04,
     "plastic": 0.35, "rubber": 0.85, "stone": 0.55, "paper": 0.95, "fur": 1.0, "food": 0.6,
-    "foliage": 0.5, "emissive": 0.4,
+    "foliage": 0.5, "emissive": 0.4, "painted": 0.3,
     # room surfaces: floor planks, glossy tiles (the grout is rougher), a matte studio floor, carpet
     # pile, patchy outdoor ground, asphalt with road or parking markings, wall paint and wallpapers,
     # a window's daylit pane, a ceiling lamp's diffuser

@@ -202,6 +202,19 @@ def test_style_colours_materials_and_scales_body_parts():
             assert s1.z == pytest.approx(s0.z * 1.3) and s1.size[0] == pytest.approx(s0.size[0] * 1.3)
 
 
+def test_an_asked_colour_on_bare_metal_is_paint_and_a_metal_colour_stays_metal():
+    """An orange car is painted (a bare metal's colour is only what it reflects); a silver one is metal;
+    asking for the metal keeps it metal."""
+    for name in ("car", "fire_hydrant"):
+        metal = {p.name for p in build_asset(name, 1).parts if p.role == "body" and p.material == "metal"}
+        assert metal, f"{name} has a metal body to paint"
+        painted = {p.name: p.material for p in build_asset(name, 1, Style(color="orange")).parts}
+        assert {painted[n] for n in metal} == {"painted"}
+        assert {p.material for p in build_asset(name, 1, Style(color="silver")).parts if p.name in metal} == {"metal"}
+        asked = build_asset(name, 1, Style(color="orange", material="steel")).parts
+        assert {p.material for p in asked if p.name in metal} == {"metal"}
+
+
 def test_canonical_front_faces_minus_y():
     def part_centre(asset, part_name):
         return next(p for p in asset.parts if p.name == part_name).mesh.bounds.mean(axis=0)
