@@ -105,8 +105,12 @@ def main() -> int:
               f"scenes/h); --workers 2 x 1 thread {two:.1f} s ({args.scenes * 3600 / two:.0f} scenes/h); "
               f"throughput ratio 2x1 / 1x2 = {one / two:.3f}")
         # The farm's own cost, without the agents' preview renders: the same scenes as spec jobs
-        # (render, split passes, export, dataset files, Ray) over their bare Cycles renders.
-        print(f"   farm overhead on resolved scenes: --workers 1 wall / bare_render = {one / bare:.3f} (target <= 1.10)")
+        # (render, split passes, export, dataset files, Ray) over their bare Cycles renders, and over the
+        # Cycles time inside that same farm run (the same load on both sides of the ratio).
+        inside = sum(job["timings"].get("cycles", 0.0)
+                     for job in json.loads((tmp / "w1" / "dataset.json").read_text())["jobs"])
+        print(f"   farm overhead on resolved scenes: --workers 1 wall / bare_render = {one / bare:.3f}; "
+              f"wall / its own Cycles time {one:.1f} / {inside:.1f} = {one / inside:.3f} (target <= 1.10)")
 
         # 3. memory of one warm worker over many scenes
         import fyi

@@ -15,7 +15,9 @@ recorded with its error; it never stops the others.
 """
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import gc
 import json
 import os
 import shutil
@@ -245,12 +247,22 @@ def run_job(job: Job, out: str, threads: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
         timings = {**result.timings, "job": round(time.perf_counter() - t0, 3),
                    "cycles": round(_cycles_seconds() - cycles0, 3)}  # inside Cycles' render calls, previews too
-        return {"status": "done", "scene_id": result.scene_id, "timings": timings, "warnings": result.warnings,
-                "rss_mb": _rss_mb(), **worker}
+        record = {"status": "done", "scene_id": result.scene_id, "timings": timings, "warnings": result.warnings}
     except Exception as e:  # noqa: BLE001 -- a job's failure is data for dataset.json, never the farm's end
         message = str(e) if isinstance(e, FyiError) else f"{type(e).__name__}: {e}"
-        return {"status": "failed", "error": message, "timings": {"job": round(time.perf_counter() - t0, 3)},
-                "rss_mb": _rss_mb(), **worker}
+        record = {"status": "failed", "error": message, "timings": {"job": round(time.perf_counter() - t0, 3)}}
+    _release_memory()
+    return {**record, "rss_mb": _rss_mb(), **worker}
+
+
+def _release_memory() -> None:
+    """Hand what the finished scene freed back to the system. glibc keeps freed heap pages for reuse, so
+    a warm worker's resident memory would creep up with fragmentation though nothing leaks."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the allocator keeps its own counsel
+        pass
 
 
 def _cycles_seconds() -> float:

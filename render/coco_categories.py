@@ -127,7 +127,7 @@ OTHER = (
     ("tray", "kitchen"), ("tripod", "electronic"), ("trousers", "clothing"), ("underwear", "clothing"),
     ("urinal", "furniture"), ("vest", "clothing"), ("wall_socket", "indoor"), ("wallet", "accessory"),
     ("watch", "accessory"), ("watermelon", "food"), ("weathervane", "outdoor"), ("wet_suit", "clothing"),
-    ("wheel", "vehicle"), ("wristband", "accessory"),
+    ("wheel", "vehicle"), ("wristband", "accessory"), ("snowman", "outdoor"), ("sled", "outdoor"),
 )
 FIRST_OTHER_ID = 91
 FOREIGN_BASE = 1_000_000  # ids of names the table does not hold start here, far above any table id

@@ -24,7 +24,7 @@ FRONT_PARTS = {
     "tv": "screen", "monitor": "screen", "fridge": "handles",
     "dog": "eyes_nose", "cat": "eyes_nose",
     "mailbox": "handle", "fire_extinguisher": "hose", "scoreboard": "digits", "signboard": "lettering",  # street_furniture
-    "grill": "handle", "ladder": "ladder", "storage_tank": "ladder",  # outdoor
+    "grill": "handle", "ladder": "ladder", "storage_tank": "ladder", "snowman": "nose",  # outdoor
     "wheel": "hub", "minivan": "headlights", "fire_engine": "headlights", "trailer_truck": "headlights",  # vehicles_more
     "ski_boot": "buckles",  # sports_more
     "baseball_cap": "bill", "coat": "buttons", "dress": "belt", "bridal_gown": "lace", "suit": "tie", "dress_suit": "tie",

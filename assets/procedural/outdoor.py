@@ -1,6 +1,6 @@
 """Yard, garden, camping, beach and boating things at real size, faces toward -Y, long things along X:
 barrel, bucket, ladder, deck chair, grill, hose, log, Christmas tree, balloon, tarp, storage tank,
-buoy, life buoy, life jacket, oar, paddle and tripod.
+buoy, life buoy, life jacket, oar, paddle, tripod, snowman and sled.
 """
 from __future__ import annotations
 
@@ -504,3 +504,91 @@ def tripod(rng: np.random.Generator) -> Asset:
              part("head", [*head, pan], "plastic", pick(rng, (DARK_METAL, BLACK)), role="detail"),
              part("fittings", [*locks, *feet], "rubber", BLACK, role="detail")]
     return make_asset(parts, description="a camera tripod: three telescopic legs, a centre column and a pan head")
+
+
+SNOW = (0.93, 0.94, 0.97)
+CARROT = (0.95, 0.42, 0.06)
+TWIG = (0.32, 0.22, 0.13)
+
+
+@category("snowman", size=((1.0, 1.9), (0.7, 1.8)), group="outdoor", placement="floor",
+          synonyms=("snow man", "snowmen", "snow figure", "frosty the snowman"))
+def snowman(rng: np.random.Generator) -> Asset:
+    """Three balls of snow, each resting on the one below, a carrot nose, coal eyes and buttons toward
+    -Y, twig arms out along X, and sometimes a hat and a scarf."""
+    r0 = vary(rng, 0.34, 0.12)
+    radii = (r0, r0 * vary(rng, 0.72, 0.05), r0 * vary(rng, 0.5, 0.05))
+    balls, z = [], 0.0
+    centres = []
+    for k, r in enumerate(radii):
+        zc = z + r * (0.85 if k else 0.9)  # packed snow settles: each ball sinks a little into the one below
+        balls.append(ellipsoid((r, r, r * 0.95), (0.0, 0.0, zc), 3))
+        centres.append(zc)
+        z = zc + r * 0.8
+    head_r, head_z = radii[2], centres[2]
+    nose = cone(head_r * 0.14, head_r * vary(rng, 0.9, 0.15), (0.0, 0.0, 0.0), 12)
+    rotate(nose, np.pi / 2, (1, 0, 0))  # its tip along -Y
+    nose.apply_translation((0.0, -head_r * 0.9, head_z))
+    coal = [ellipsoid((head_r * 0.08,) * 3, (x * head_r * 0.35, -head_r * 0.88, head_z + head_r * 0.3), 1) for x in (-1, 1)]
+    mid_r, mid_z = radii[1], centres[1]
+    coal += [ellipsoid((mid_r * 0.08,) * 3, (0.0, -mid_r * np.cos(a) * 0.98, mid_z + mid_r * np.sin(a)), 1)
+             for a in (-0.35, 0.0, 0.35)]
+    reach = vary(rng, 0.45, 0.15)
+    lift = rng.uniform(0.1, 0.45)
+    arms = []
+    for x in (-1, 1):
+        start = np.array([x * mid_r * 0.8, 0.0, mid_z + mid_r * 0.2])
+        end = start + np.array([x * reach, 0.0, reach * lift])
+        arms.append(rod(start, end, 0.012, 8))
+        fork = end - np.array([x * reach * 0.25, 0.0, reach * lift * 0.25])
+        arms.append(rod(fork, fork + np.array([x * 0.1, 0.0, 0.09]), 0.008, 6))
+    parts = [part("snowman", balls, "plastic", SNOW, roughness=0.9),
+             part("nose", nose, "food", CARROT, role="detail"),
+             part("coal", coal, "stone", BLACK, role="detail"),
+             part("arms", arms, "wood", TWIG, role="detail")]
+    if rng.random() < 0.6:
+        top = head_z + head_r * 0.8
+        hat = [cylinder(head_r * 0.95, 0.015, (0.0, 0.0, top), 24), cylinder(head_r * 0.62, head_r * 1.1, (0.0, 0.0, top), 24)]
+        parts.append(part("hat", hat, "fabric", BLACK, role="detail"))
+    if rng.random() < 0.6:
+        neck = centres[1] + radii[1] * 0.78
+        scarf = [torus(radii[2] * 0.85, 0.035, (0.0, 0.0, neck), 24, 8),
+                 box((0.08, 0.025, 0.3), (radii[2] * 0.5, -radii[2] * 0.85, neck - 0.15))]
+        parts.append(part("scarf", scarf, "fabric", jitter(rng, pick(rng, ((0.8, 0.1, 0.1), (0.1, 0.35, 0.75), (0.15, 0.5, 0.25))), 0.03),
+                          role="detail"))
+    return make_asset(parts, description="a snowman of three stacked snowballs with a carrot nose, coal eyes and twig arms")
+
+
+@category("sled", size=((0.12, 0.3), (0.8, 1.4)), group="outdoor", placement="floor",
+          synonyms=("sledge", "sledges", "toboggan", "sleds", "snow sled", "wooden sled", "sledding sled"))
+def sled(rng: np.random.Generator) -> Asset:
+    """A wooden sled: slats along X on two knees to runners that curl up at the front (-X end is its
+    back; long things lie along X)."""
+    length = vary(rng, 1.05, 0.2)
+    width = vary(rng, 0.4, 0.1)
+    deck = vary(rng, 0.17, 0.2)
+    n = int(rng.integers(3, 5))
+    gap = width * 0.06
+    slat_w = (width - gap * (n - 1)) / n
+    slats = [box((length * 0.86, slat_w, 0.02), (-length * 0.05, -width / 2 + slat_w / 2 + k * (slat_w + gap), deck))
+             for k in range(n)]
+    cross = [box((0.05, width * 1.02, 0.025), (x, 0.0, deck - 0.02)) for x in (-length * 0.4, length * 0.0, length * 0.3)]
+    runners, knees = [], []
+    for y in (-1, 1):
+        yy = y * width * 0.42
+        # along the ground, then curling up and back over the front end
+        path = [(-length * 0.48, yy, 0.012), (length * 0.3, yy, 0.012)]
+        for a in np.linspace(0.0, np.pi * 0.95, 8)[1:]:
+            r = deck * 0.55
+            path.append((length * 0.3 + r * np.sin(a), yy, 0.012 + r * (1 - np.cos(a))))
+        runners.append(tube(path, 0.011, 8))
+        knees += [rod((x, yy, 0.012), (x, yy, deck - 0.03), 0.012, 8) for x in (-length * 0.4, 0.0, length * 0.3)]
+    paint = jitter(rng, pick(rng, ((0.75, 0.1, 0.08), (0.08, 0.08, 0.09), (0.1, 0.3, 0.6))), 0.03)
+    rope = tube([(length * 0.3 + deck * 0.3, -width * 0.42, deck * 0.7), (length * 0.55, -width * 0.2, deck * 0.3),
+                 (length * 0.6, 0.0, 0.02), (length * 0.55, width * 0.2, deck * 0.3),
+                 (length * 0.3 + deck * 0.3, width * 0.42, deck * 0.7)], 0.006, 6)
+    parts = [part("sled", [*slats, *cross], "wood", jitter(rng, pick(rng, WOODS[:4]), 0.03)),
+             part("runners", [*runners, *knees], "metal", paint, role="detail", roughness=0.35),
+             part("pull_rope", rope, "fabric", (0.8, 0.72, 0.5), role="detail")]
+    top = top_surface("top", deck + 0.01, (-length * 0.48, length * 0.38), (-width / 2, width / 2))
+    return make_asset(parts, [top], description="a wooden sled: slats on two runners that curl up at the front, with a pull rope")
