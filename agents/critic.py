@@ -102,9 +102,11 @@ def _visibility(spec: SceneSpec, views_dir: Path, view0: dict[str, tuple[float, 
                                detail=f"{o.id} covers at most {counts[best]} px in any view (needs {need})"))
             continue
         whole = [i for i, m in enumerate(masks) if counts[i] >= need and not _touches_border(m == o.instance_id)]
-        # View 0 is a photo: a close-up that keeps most of a thing in the frame (a table's ends cut off
-        # behind the mug on it) frames it as a photographer would (scenes/composition.py).
-        if not whole and view0.get(o.id, (0.0, 0.0))[1] < IN_FRAME:
+        # A still scene's view 0 is a composed photo: a close-up that keeps most of a thing in the frame
+        # (a table's ends cut off behind the mug on it) frames it as a photographer would
+        # (scenes/composition.py). A moving scene's view 0 is the wide shot its motion was planned in.
+        close_up = not spec.motions and view0.get(o.id, (0.0, 0.0))[1] >= IN_FRAME
+        if not whole and not close_up:
             out.append(Problem(kind="cut_off", objects=[o.id], severity="error",
                                detail=f"{o.id} is cut off by the frame in every view that sees it"))
     return out
