@@ -24,14 +24,14 @@ from fyi.agents.collector import AssetSources, assets_from_sources, pick_assets,
 from fyi.agents.critic import critique
 from fyi.agents.edits import apply_edits, recolour
 from fyi.agents.generator import generate, with_proposals
-from fyi.agents.planner import plan_animation
+from fyi.agents.planner import plan_animation, with_context_kept
 from fyi.agents.state import SynthState
 from fyi.assets.catalog import source_categories
 from fyi.render.cache import rendered_scene, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
 from fyi.scenes.asset_loader import assets_for
-from fyi.scenes.clutter import in_the_way, requested_only
+from fyi.scenes.clutter import requested_only
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
@@ -220,20 +220,6 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
                                     "moving": [tr.object for tr in anim.objects] if anim else [],
                                     **({"context_left_out": in_way} if in_way else {})},
                             notes=notes)]}
-
-
-def with_context_kept(planned: SceneSpec, full: SceneSpec) -> tuple[SceneSpec, list[str]]:
-    """`planned` (the requested objects, planned) with `full`'s context objects back, but for those a
-    moving thing or camera passes through, and hung ones when the planner moved the walls."""
-    context = [o for o in full.objects if o.context]
-    if not context:
-        return planned, []
-    grew = planned.room.size != full.room.size
-    kept = [o for o in context if not (grew and o.support == "wall")]
-    spec = planned.model_copy(update={"objects": [*planned.objects, *kept]})
-    drop = set(in_the_way(spec, assets_for(spec)))
-    spec = spec.model_copy(update={"objects": [o for o in spec.objects if o.id not in drop]})
-    return spec, sorted(drop | {o.id for o in context if o not in kept})
 
 
 def render_node(state: SynthState, config: RunnableConfig = None) -> dict:

@@ -279,11 +279,12 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
     (see `validate`).
     """
     from fyi.agents.generator import generate
-    from fyi.agents.planner import plan_animation
+    from fyi.agents.planner import plan_animation, with_context_kept
     from fyi.render.cache import at_quality, rendered_scene
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
+    from fyi.scenes.clutter import requested_only
 
     t0 = time.perf_counter()
     spec = validate(spec, asset_dirs=asset_dirs)
@@ -293,7 +294,9 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
         trace = []
         if not spec.resolved:
             layout = generate(spec)
-            spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
+            asked = requested_only(layout.spec)  # context objects neither move nor steer a path
+            spec, notes = plan_animation(asked, assets_for(asked))
+            spec, _ = with_context_kept(spec, layout.spec)
             spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
             trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
         # The written scene.yaml's cameras match its images, whatever size the given spec's were made at.
