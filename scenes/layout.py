@@ -130,7 +130,7 @@ class LayoutSolver:
             order = self.rng.permutation(len(cands))
             for i in order:
                 p = self._try(obj, *cands[i])
-                if p is not None:
+                if p is not None and not self._tucked(p):
                     self.supports[obj.id] = p.support
                     self.placed[obj.id] = p
                     placed.append(p)
@@ -147,6 +147,19 @@ class LayoutSolver:
             "surface": p.surface,
         }) for k, p in enumerate(placed)]
         return spec.model_copy(update={"objects": [*spec.objects, *objects]}), left_out
+
+    def _tucked(self, p: Placed) -> bool:
+        """Mostly inside another thing's box (a bin under a desk, a basket between a chair's legs): a
+        context object is not hidden away there, and a box-based check would count it as inside."""
+        lo, hi = p.body.lo, p.body.hi
+        own = float(np.prod(hi - lo))
+        for other in self.placed.values():
+            if other.obj.id == p.support or own <= 0:
+                continue
+            inter = np.prod(np.clip(np.minimum(hi, other.body.hi) - np.maximum(lo, other.body.lo), 0, None))
+            if inter / own > 0.3:
+                return True
+        return False
 
     def _around_the_group(self, obj: ObjectSpec):
         """Outdoors: spots behind and beside the requested group as view 0 sees it (never between it
