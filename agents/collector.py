@@ -37,7 +37,7 @@ def scene_id_for(instruction: str, seed: int) -> str:
 
 
 def spec_from_request(request: Request, *, seed: int, quality: str = "draft", views: int = 4, frames: int = 0,
-                      fps: float = 24.0) -> SceneSpec:
+                      fps: float = 24.0, clutter: str = "none") -> SceneSpec:
     total = sum(group.count for group in request.objects)
     if total > MAX_OBJECTS:  # refused before any asset is built or pose solved
         raise FyiError(f"instruction: asks for {total:,} objects; a scene holds at most {MAX_OBJECTS}")
@@ -103,7 +103,7 @@ def spec_from_request(request: Request, *, seed: int, quality: str = "draft", vi
                for who in (["camera"] if m.subject == "camera" else members.get(m.subject, []))]
     room_type = request.room or _default_room(objects, request.ground)
     room = Room(type=room_type, ground=request.ground,
-                setting=request.setting if room_type == "outdoors" else None)
+                setting=request.setting if room_type == "outdoors" else None, clutter=clutter)
     return SceneSpec(
         scene_id=scene_id_for(request.instruction, seed), seed=seed, instruction=request.instruction,
         room=room, objects=objects, relations=relations, motions=motions, arrangements=arrangements,

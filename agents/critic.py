@@ -13,6 +13,7 @@ from fyi.assets.model import Asset
 from fyi.assets.style import COLORS
 from fyi.scenes.composition import (IN_FRAME, MAX_HIDDEN, MIN_SHARE, PHOTO_PREDICATES, RASTER, picture,
                                    relative_position, triangles)
+from fyi.scenes.clutter import requested_only
 from fyi.scenes.geometry import Body, body, floor_covering, interpenetrate
 from fyi.scenes.relations import Viewer, holds, rests_on
 from fyi.scenes.spec import PLACES, SceneSpec
@@ -44,8 +45,11 @@ def critique(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path | None) 
     bodies = {o.id: body(assets[o.id], o.position, o.rotation, o.scale) for o in spec.objects}
     problems = _physical(spec, bodies, assets) + _relations(spec, bodies)
     if views_dir is not None:
-        view0 = _view0_estimate(spec, assets)
-        problems += _visibility(spec, views_dir, view0) + _photo(spec, views_dir, view0)
+        # The photo is of what was asked: context objects need not show (scenes/clutter.py keeps them
+        # from hiding what does), so they are left out of its checks but not of the physical ones.
+        asked = requested_only(spec)
+        view0 = _view0_estimate(asked, assets)
+        problems += _visibility(asked, views_dir, view0) + _photo(asked, views_dir, view0)
     errors = sum(p.severity == "error" for p in problems)
     return Critique(problems=problems, score=round(1.0 / (1.0 + errors), 4))
 

@@ -7,7 +7,8 @@ import numpy as np
 
 from fyi.agents.backend import Backend
 from fyi.render.quality import quality_for
-from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.asset_loader import asset_for, assets_for
+from fyi.scenes.clutter import context_objects, hiding, in_the_way
 from fyi.scenes.cameras import frame_cameras, room_holding
 from fyi.scenes.composition import compose_main_view
 from fyi.scenes.dressing import dress, room_base_size, seeded_rng
@@ -17,13 +18,35 @@ from fyi.scenes.spec import SceneSpec
 
 
 def generate(spec: SceneSpec, *, attempt: int = 0, elevation: float = 30.0, margin: float = 0.1) -> Layout:
+    solver = None
     if not spec.objects:
         layout = Layout(_empty_room(spec))
     else:
-        layout = LayoutSolver(spec, assets_for(spec), attempt=attempt).solve()
+        solver = LayoutSolver(spec, assets_for(spec), attempt=attempt)
+        layout = solver.solve()
     # The room's finish and light are drawn once here and kept in the spec (scene.yaml reproduces them).
     layout.spec = with_cameras(dress(layout.spec), elevation=elevation, margin=margin)
+    if solver is not None:
+        layout.spec, layout.context_left_out = with_context(layout.spec, solver)
     return layout
+
+
+def with_context(spec: SceneSpec, solver: LayoutSolver) -> tuple[SceneSpec, list[str]]:
+    """The spec with its clutter level's context objects (scenes/clutter.py), placed after everything
+    requested is laid out and photographed, so the requested poses and cameras are those of
+    `--clutter none`; those that found no place, hide a requested object in view 0 or stand where a
+    camera is are left out (returned: the trace notes them)."""
+    extras = context_objects(spec)
+    if not extras:
+        return spec, []
+    placed, left_out = solver.place_context(spec, extras, {o.id: asset_for(o) for o in extras},
+                                            seeded_rng(spec.seed, "clutter/place"))
+    assets = assets_for(placed)
+    drop = set(hiding(placed, assets)) | set(in_the_way(placed, assets))
+    if not drop:
+        return placed, left_out
+    kept = [o for o in placed.objects if o.id not in drop]
+    return placed.model_copy(update={"objects": kept}), left_out + sorted(drop)
 
 
 def _empty_room(spec: SceneSpec) -> SceneSpec:

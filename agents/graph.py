@@ -24,13 +24,14 @@ from fyi.agents.collector import AssetSources, assets_from_sources, pick_assets,
 from fyi.agents.critic import critique
 from fyi.agents.edits import apply_edits, recolour
 from fyi.agents.generator import generate, with_proposals
-from fyi.agents.planner import plan_animation
+from fyi.agents.planner import plan_animation, with_context_kept
 from fyi.agents.state import SynthState
 from fyi.assets.catalog import source_categories
 from fyi.render.cache import rendered_scene, rendered_views
 from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
 from fyi.scenes.asset_loader import assets_for
+from fyi.scenes.clutter import requested_only
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
@@ -75,7 +76,7 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
         request = backend.understand(state["instruction"], [Path(p) for p in state.get("images", [])])
         spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                                  views=state.get("views", 4), frames=state.get("frames", 0),
-                                 fps=state.get("fps", 24.0))
+                                 fps=state.get("fps", 24.0), clutter=state.get("clutter", "none"))
         spec = assets_from_sources(spec, sources, backend, thumbs)
     spec = pick_assets(spec, backend, thumbs)
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
@@ -102,6 +103,8 @@ def generator_node(state: SynthState, config: RunnableConfig = None) -> dict:
                             input={"attempt": state.get("layout_attempt", 0), "elevation": state.get("camera_elevation"),
                                    "margin": state.get("camera_margin")},
                             output={"room": list(spec.room.size or ()), "unmet": layout.unmet,
+                                    "context": [o.id for o in spec.objects if o.context],
+                                    "context_left_out": layout.context_left_out,
                                     "poses": {o.id: [round(c, 3) for c in o.position] for o in spec.objects}})]}
 
 
@@ -195,8 +198,12 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     _progress(config)("planner", 0, 1)
     backend = _backend(config)
     best = state["best"]
-    spec = SceneSpec.model_validate(best["spec"])
+    full = SceneSpec.model_validate(best["spec"])
+    # Motion is planned for what was asked; context objects neither move nor steer a path, and those
+    # in a mover's or a camera's way are left out afterwards (hung ones too, when the room grew).
+    spec = requested_only(full)
     spec, notes = plan_animation(spec, assets_for(spec), backend.plan_motion(spec) if spec.motions else None)
+    spec, in_way = with_context_kept(spec, full)
     # Unmet relations are already in the solver's warnings; report what else the critic could not fix.
     notes += [f"unresolved after {state.get('round', 0)} rounds: {p['detail']}" for p in best["critique"]["problems"]
               if p["severity"] == "error" and p["kind"] != "relation"]
@@ -210,7 +217,8 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
             "trace": [_step("planner", state, t, backend,
                             input={"motions": [m.model_dump(exclude_none=True) for m in spec.motions]},
                             output={"frames": anim.frames if anim else 0, "fps": anim.fps if anim else None,
-                                    "moving": [tr.object for tr in anim.objects] if anim else []},
+                                    "moving": [tr.object for tr in anim.objects] if anim else [],
+                                    **({"context_left_out": in_way} if in_way else {})},
                             notes=notes)]}
 
 

@@ -202,7 +202,8 @@ class OpenAIBackend:
         user = f"Instruction: {spec.instruction}\nScene graph: {graph}"
         answer, call = client.complete_json(system, user, VlmCritique, images=list(views))
         self.calls.append(call)
-        return self._checked_critique(answer, {o.id for o in spec.objects})
+        # Context objects are not the critique's to move (scenes/clutter.py).
+        return self._checked_critique(answer, {o.id for o in spec.objects if not o.context})
 
     def _checked_critique(self, critique: VlmCritique, known: set[str]) -> VlmCritique:
         problems: list[CritiqueProblem] = []

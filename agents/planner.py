@@ -22,7 +22,9 @@ import numpy as np
 from fyi.assets.model import Asset
 from fyi.agents.backend import MotionPlan
 from fyi.agents.parser import SPEED_WORDS
+from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import frame_cameras, look_at, room_holding
+from fyi.scenes.clutter import in_the_way
 from fyi.scenes.geometry import (
     FLAT, body, interpenetrate, quaternion_yaw, rotation_matrix, world_bbox, yaw_quaternion,
 )
@@ -600,3 +602,16 @@ def _in_frame(p: np.ndarray, c2w: np.ndarray, cam) -> bool:
     y = -cam.fy * q[1] / -q[2] + cam.cy
     return 0 <= x <= cam.width and 0 <= y <= cam.height
 
+
+def with_context_kept(planned: SceneSpec, full: SceneSpec) -> tuple[SceneSpec, list[str]]:
+    """`planned` (the requested objects, planned) with `full`'s context objects back, but for those a
+    moving thing or camera passes through, and hung ones when the planner moved the walls."""
+    context = [o for o in full.objects if o.context]
+    if not context:
+        return planned, []
+    grew = planned.room.size != full.room.size
+    kept = [o for o in context if not (grew and o.support == "wall")]
+    spec = planned.model_copy(update={"objects": [*planned.objects, *kept]})
+    drop = set(in_the_way(spec, assets_for(spec)))
+    spec = spec.model_copy(update={"objects": [o for o in spec.objects if o.id not in drop]})
+    return spec, sorted(drop | {o.id for o in context if o not in kept})

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from fyi.errors import FyiError
-from fyi.scenes.spec import (MAX_FPS, MAX_FRAMES, MAX_INSTRUCTION_CHARS, MAX_SEED, MAX_VIEWS, MIN_FPS, AssetRef,
+from fyi.scenes.spec import (CLUTTER_LEVELS, MAX_FPS, MAX_FRAMES, MAX_INSTRUCTION_CHARS, MAX_SEED, MAX_VIEWS, MIN_FPS, AssetRef,
                              SceneSpec)
 
 Progress = Callable[[str, int, int], None]
@@ -29,7 +29,7 @@ RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a plain name: it na
 ROUNDS_LIMIT = 10  # Optimizer rounds a request may ask for
 # What a resumed run must share with the run it continues (the rest of its state is its progress).
 RESUME_KEYS = ("instruction", "images", "seed", "asset_dirs", "objaverse", "quality", "views", "frames", "fps",
-               "max_rounds", "critic_views")
+               "max_rounds", "critic_views", "clutter")
 
 
 @dataclass
@@ -107,7 +107,7 @@ def new_run_id() -> str:
 
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
-               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, critic_views: int = 6,
+               frames: int = 0, fps: float = 24.0, max_rounds: int = 3, critic_views: int = 6, clutter: str = "low",
                images: list[str | os.PathLike] = (),
                asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None,
                run_id: str | None = None, resume: bool = False, progress: Progress | None = None,
@@ -116,7 +116,8 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
 
     Offline by default; with FYI_MODEL_BASE_URL and FYI_MODEL set (or a `backend` given) the agents
     ask an OpenAI-compatible model. When the instruction has motion, frames/ holds the sequence:
-    `frames` of them at `fps` (0: the Planner's default of 24 frames at 12 fps).
+    `frames` of them at `fps` (0: the Planner's default of 24 frames at 12 fps). `clutter` (none, low,
+    high): how many context objects of the room type the scene gets besides what was asked for.
     Every step is checkpointed under OUT/.fyi-runs/RUN_ID/: a run that was killed continues from its
     last finished step with `resume=True` and the same `run_id`.
     With `qa` (the default) the folder holds instructions.jsonl: checked QA items on its views.
@@ -133,11 +134,11 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         raise FyiError(f"run id {run_id!r}: must be a plain name (letters, digits, '_', '.', '-'; at most 64)")
     run_dir = out / RUNS / run_id
     check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
-                  critic_views=critic_views)
+                  critic_views=critic_views, clutter=clutter)
     request = {"instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
                "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
                "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
-               "critic_views": critic_views}
+               "critic_views": critic_views, "clutter": clutter}
     if resume:
         if not _is(Path.is_file, run_dir / "checkpoints.sqlite"):
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
@@ -191,7 +192,8 @@ def _check_same_request(run_id: str, saved: dict, request: dict) -> None:
 
 
 def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images=(),
-                  asset_dirs=(), *, seed: int = 0, max_rounds: int = 3, critic_views: int = 6) -> None:
+                  asset_dirs=(), *, seed: int = 0, max_rounds: int = 3, critic_views: int = 6,
+                  clutter: str = "low") -> None:
     """One FyiError naming the first option of a synthesis request that is out of range."""
     if not isinstance(instruction, str) or not instruction.strip():
         raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
@@ -199,6 +201,8 @@ def check_request(instruction: str, quality: str, views: int, frames: int, fps: 
         raise FyiError(f"instruction: {len(instruction):,} characters; at most {MAX_INSTRUCTION_CHARS:,}")
     if quality not in ("draft", "standard", "high"):
         raise FyiError(f"quality: expected draft, standard or high, got {quality!r}")
+    if clutter not in CLUTTER_LEVELS:
+        raise FyiError(f"clutter: expected none, low or high, got {clutter!r}")
     if not 0 <= seed <= MAX_SEED:
         raise FyiError(f"seed: expected 0 to {MAX_SEED}, got {seed}")
     if not 1 <= views <= MAX_VIEWS:
@@ -275,11 +279,12 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
     (see `validate`).
     """
     from fyi.agents.generator import generate
-    from fyi.agents.planner import plan_animation
+    from fyi.agents.planner import plan_animation, with_context_kept
     from fyi.render.cache import at_quality, rendered_scene
     from fyi.render.dataset import write_dataset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
+    from fyi.scenes.clutter import requested_only
 
     t0 = time.perf_counter()
     spec = validate(spec, asset_dirs=asset_dirs)
@@ -289,7 +294,9 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
         trace = []
         if not spec.resolved:
             layout = generate(spec)
-            spec, notes = plan_animation(layout.spec, assets_for(layout.spec))
+            asked = requested_only(layout.spec)  # context objects neither move nor steer a path
+            spec, notes = plan_animation(asked, assets_for(asked))
+            spec, _ = with_context_kept(spec, layout.spec)
             spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
             trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
         # The written scene.yaml's cameras match its images, whatever size the given spec's were made at.

@@ -127,7 +127,7 @@ def _farm(args, bars: ProgressBars) -> int:
     bars.timed = "scenes"
     result = farm(args.jobs, args.out, workers=args.workers, address=args.address, variations=args.variations,
                   retries=args.retries, quality=args.quality, views=args.views, frames=args.frames, fps=args.fps,
-                  progress=bars, report=lambda line: bars.write(f"fyi farm: {line}"))
+                  clutter=args.clutter, progress=bars, report=lambda line: bars.write(f"fyi farm: {line}"))
     bars.close()
     done, failed = result.count("done"), result.count("failed")
     print(f"{done} done, {failed} failed of {len(result.jobs)} jobs: {Path(args.out) / 'dataset.json'}")
@@ -277,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--frames", type=int, default=0,
                    help="frames of the 4D sequence when the instruction has motion (default: 24 at 12 fps)")
     s.add_argument("--fps", type=float, default=24.0, help="frame rate of the sequence when --frames is given")
+    s.add_argument("--clutter", default="low", metavar="none|low|high",
+                   help="context objects of the room type besides what is asked for (default: low)")
     s.add_argument("--rounds", type=int, default=3, help="most Optimizer rounds")
     s.add_argument("--critic-views", type=int, default=6, help="views a VLM critic sees (1-6; with a model)")
     s.add_argument("--image", action="append", default=[], metavar="PATH",
@@ -332,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     fsub = f.add_subparsers(dest="farm_command", required=True)
     fr = fsub.add_parser("run", help="make every job's scene (again only what is unfinished), then the dataset files")
     fr.add_argument("jobs", help="a JSONL file (one job a line: instruction or spec, id, seed, variations, frames, "
-                                 "fps, quality, views), a folder of scene.yaml files, or - for JSONL on stdin")
+                                 "fps, quality, views, clutter), a folder of scene.yaml files, or - for JSONL on stdin")
     fr.add_argument("--out", required=True, help="dataset folder: OUT/<job id>/, dataset.json, coco.json, hf/")
     fr.add_argument("--workers", type=int, help="scenes at once (default: one per core; local Ray)")
     fr.add_argument("--address", help="an existing Ray cluster: auto or ray://HOST:PORT")
@@ -342,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     fr.add_argument("--views", type=int, default=4)
     fr.add_argument("--frames", type=int, default=0)
     fr.add_argument("--fps", type=float, default=24.0)
+    fr.add_argument("--clutter", default="low", metavar="none|low|high",
+                    help="context objects per scene (a job's own 'clutter' key wins; default: low)")
     fr.add_argument("--quiet", action="store_true")
     fs = fsub.add_parser("status", help="done / failed / pending, throughput and each failure's error")
     fs.add_argument("dir")
@@ -367,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
             _in_range("--variations", args.variations, 1, 1000)
             for seed in (args.seed, args.seed + args.variations - 1):
                 check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets,
-                              seed=seed, max_rounds=args.rounds, critic_views=args.critic_views)
+                              seed=seed, max_rounds=args.rounds, critic_views=args.critic_views, clutter=args.clutter)
             if args.resume and args.variations > 1:
                 raise FyiError("--resume continues one run; resume each variation by its run id (RUN_ID.vK)")
             for option, value in (("--resume", args.resume), ("--run-id", args.run_id)):
@@ -382,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             for k in range(args.variations):  # one scene per seed; a scene that fails stops the rest
                 result = synthesize(args.text, args.out, seed=args.seed + k, quality=args.quality,
                                     views=args.views, frames=args.frames, fps=args.fps, max_rounds=args.rounds,
-                                    critic_views=args.critic_views, images=args.image,
+                                    critic_views=args.critic_views, clutter=args.clutter, images=args.image,
                                     asset_dirs=args.assets, objaverse=args.objaverse,
                                     run_id=run_id if args.variations == 1 else f"{run_id}.v{k}",
                                     resume=bool(args.resume), progress=bars, qa=not args.no_qa)

@@ -34,7 +34,7 @@ from fyi.errors import FyiError
 FORMAT = "fyi.dataset/1"
 WORK = ".farm"          # work folders of unfinished jobs, under DIR
 RECYCLE = 25            # scenes a worker process renders before Ray replaces it (memory stays flat)
-JOB_KEYS = ("instruction", "spec", "id", "seed", "variations", "frames", "fps", "quality", "views")
+JOB_KEYS = ("instruction", "spec", "id", "seed", "variations", "frames", "fps", "quality", "views", "clutter")
 SPEC_ONLY_KEYS = ("spec", "id")  # a spec job renders its scene.yaml as written: seed, views... are the spec's
 _made_here = 0          # jobs this (worker) process has run: dataset.json's `worker_job`, for memory checks
 Progress = Callable[[str, int, int], None]
@@ -52,13 +52,14 @@ class Job:
     views: int = 4
     frames: int = 0
     fps: float = 24.0
+    clutter: str = "low"
 
     def request(self) -> dict:
         """What the job asks for, as dataset.json records it (a changed request is a new job)."""
         if self.spec is not None:
             return {"spec": self.spec, "seed": self.seed}
         return {"instruction": self.instruction, "seed": self.seed, "quality": self.quality, "views": self.views,
-                "frames": self.frames, "fps": self.fps}
+                "frames": self.frames, "fps": self.fps, "clutter": self.clutter}
 
 
 @dataclass
@@ -89,7 +90,7 @@ class FarmResult:
 # --- reading jobs -----------------------------------------------------------------------------
 
 def read_jobs(source, *, variations: int = 1, quality: str = "draft", views: int = 4, frames: int = 0,
-              fps: float = 24.0) -> list[Job]:
+              fps: float = 24.0, clutter: str = "low") -> list[Job]:
     """Every job of `source` (a JSONL file, `-` for JSONL on stdin, a folder of scene.yaml files, or a
     list of dicts), checked; the first bad one is one FyiError naming its line (or file) and field."""
     from fyi.api import RUN_ID, check_request
@@ -97,8 +98,8 @@ def read_jobs(source, *, variations: int = 1, quality: str = "draft", views: int
 
     if not isinstance(variations, int) or variations < 1:
         raise FyiError(f"--variations: expected 1 or more, got {variations}")
-    check_request("defaults", quality, views, frames, fps)
-    defaults = {"quality": quality, "views": views, "frames": frames, "fps": fps}
+    check_request("defaults", quality, views, frames, fps, clutter=clutter)
+    defaults = {"quality": quality, "views": views, "frames": frames, "fps": fps, "clutter": clutter}
     jobs: list[Job] = []
     seen: dict[str, str] = {}
     for where, entry, base in _entries(source):
@@ -166,7 +167,7 @@ def _jobs_of(entry, base: Path, defaults: dict, variations: int, run_id, max_see
     if "spec" in entry:
         return [_spec_job(entry, base, job_id)]
     kinds = {"instruction": str, "seed": int, "variations": int, "frames": int, "fps": (int, float),
-             "quality": str, "views": int}
+             "quality": str, "views": int, "clutter": str}
     for key, kind in kinds.items():
         if key in entry and (not isinstance(entry[key], kind) or isinstance(entry[key], bool)):
             raise FyiError(f"{key}: expected {'a number' if key == 'fps' else kind.__name__}, got {entry[key]!r}")
@@ -180,7 +181,7 @@ def _jobs_of(entry, base: Path, defaults: dict, variations: int, run_id, max_see
     options = {key: entry.get(key, defaults[key]) for key in defaults}
     options["fps"] = float(options["fps"])
     check_request(entry["instruction"], options["quality"], options["views"], options["frames"], options["fps"],
-                  seed=seed)
+                  seed=seed, clutter=options["clutter"])
     jobs = []
     for s in range(seed, seed + k):
         if job_id is None:
@@ -235,7 +236,7 @@ def run_job(job: Job, out: str, threads: int) -> dict:
             if not resume:
                 shutil.rmtree(work, ignore_errors=True)
             kwargs = dict(seed=job.seed, quality=job.quality, views=job.views, frames=job.frames, fps=job.fps,
-                          run_id="job")
+                          clutter=job.clutter, run_id="job")
             try:
                 result = synthesize(job.instruction, work, resume=resume, **kwargs)
             except FyiError:
@@ -295,7 +296,7 @@ def scene_complete(scene_dir: Path, job: Job) -> bool:
 
 def farm(jobs, out: str | os.PathLike, *, workers: int | None = None, address: str | None = None,
          variations: int = 1, retries: int = 1, quality: str = "draft", views: int = 4, frames: int = 0,
-         fps: float = 24.0, recycle: int = RECYCLE, progress: Progress | None = None,
+         fps: float = 24.0, clutter: str = "low", recycle: int = RECYCLE, progress: Progress | None = None,
          report: Report | None = None) -> FarmResult:
     """Make every job of `jobs` (see read_jobs) into OUT/<job id>/ on Ray, and the dataset files over them.
 
@@ -315,7 +316,8 @@ def farm(jobs, out: str | os.PathLike, *, workers: int | None = None, address: s
     if address is not None and not (address == "auto" or address.startswith(("ray://", "localhost:"))
                                     or ":" in address):
         raise FyiError(f"--address: expected auto or ray://HOST:PORT, got {address!r}")
-    job_list = read_jobs(jobs, variations=variations, quality=quality, views=views, frames=frames, fps=fps)
+    job_list = read_jobs(jobs, variations=variations, quality=quality, views=views, frames=frames, fps=fps,
+                         clutter=clutter)
     output_folder(out)
     dataset = Dataset(out, job_list)
     todo = [job for job in job_list if dataset.records[job.id].status != "done"]

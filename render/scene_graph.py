@@ -52,6 +52,7 @@ def _object_record(obj: ObjectSpec, asset: Asset) -> dict:
     }
     if obj.surface is not None:
         record["surface"] = obj.surface
+    record["context"] = obj.context  # a context object (--clutter): not asked for; filter on this
     record["dimensions"] = asset.dims * np.asarray(obj.scale, dtype=float)  # the object's own w, d, h
     return record
 

@@ -62,7 +62,8 @@ def triangles(spec: SceneSpec, assets: dict[str, Asset]) -> Triangles:
 @dataclass
 class Picture:
     """What one camera sees, per object: visible pixels, in-frame pixels if alone, all pixels if the
-    frame were larger, and the box of the visible pixels (x0, y0, x1, y1)."""
+    frame were larger, and the box of the visible pixels (x0, y0, x1, y1); per pixel, the index of the
+    object seen there (-1: none) and its depth (inf: none)."""
 
     width: int
     height: int
@@ -70,6 +71,8 @@ class Picture:
     alone: np.ndarray
     whole: np.ndarray
     boxes: list[tuple[float, float, float, float] | None]
+    owners: np.ndarray  # (height, width)
+    depth: np.ndarray   # (height, width)
 
 
 def picture(tri: Triangles, c2w: np.ndarray, fx: float, width: int, height: int,
@@ -113,6 +116,8 @@ def picture(tri: Triangles, c2w: np.ndarray, fx: float, width: int, height: int,
     first = np.ones(len(order), bool)
     first[1:] = pix[order][1:] != pix[order][:-1]
     winners, owners = pix[order][first], wi[order][first]
+    zbuffer = np.full(width * height, np.inf)
+    zbuffer[winners] = zi[order][first]
     # A sample marks a whole pixel, so a thing thinner than a pixel (a fork seen edge-on) would count
     # as pixels it does not fill: no object covers more than its triangles facing the lens do.
     facing = np.maximum(np.bincount(owner, np.maximum(signed, 0), minlength=n_obj),
@@ -139,7 +144,7 @@ def picture(tri: Triangles, c2w: np.ndarray, fx: float, width: int, height: int,
             continue
         ys, xs = sel // width, sel % width
         boxes.append((float(xs.min()), float(ys.min()), float(xs.max() + 1), float(ys.max() + 1)))
-    return Picture(width, height, visible, alone, whole, boxes)
+    return Picture(width, height, visible, alone, whole, boxes, mid.copy(), zbuffer.reshape(height, width))
 
 
 def relative_position(a, b) -> set[str]:

@@ -51,6 +51,7 @@ class Placed:
 class Layout:
     spec: SceneSpec
     unmet: list[str] = field(default_factory=list)  # relations no candidate pose satisfied
+    context_left_out: list[str] = field(default_factory=list)  # context objects not placed (a trace note)
 
 
 class LayoutSolver:
@@ -97,6 +98,86 @@ class LayoutSolver:
         unmet = self.unmet_relations()
         warnings = list(dict.fromkeys([*spec.warnings, *self.notes, *unmet]))
         return Layout(solved.model_copy(update={"warnings": warnings}), unmet)
+
+    def place_context(self, spec: SceneSpec, extras: list[ObjectSpec], assets: dict[str, Asset],
+                      rng: np.random.Generator) -> tuple[SceneSpec, list[str]]:
+        """Context objects (scenes/clutter.py) placed around the solved, dressed and photographed
+        `spec`, whose objects stay exactly where they are: floor things against the walls and in the
+        corners (outdoors, away from the requested group), wall things on the walls, small things on
+        requested furniture's free tops. Each takes the first free spot of its candidates in `rng`'s
+        order; one that finds none is left out. Returns the spec with the placed ones (instance ids
+        after the requested ones) and the ids left out."""
+        self.room = spec.room  # the final room: the cameras may have grown it
+        half = np.array(self.room.size[:2]) / 2
+        self.bounds = rect(-half[0] + 0.01, -half[1] + 0.01, half[0] - 0.01, half[1] - 0.01)
+        self.rng = rng  # the requested objects' own draws are done: none of theirs is consumed here
+        self.assets = {**self.assets, **assets}
+        walls = self.room.walls and self.room.type != "outdoors"
+        holders = [p for p in self.placed.values() if p.support == "floor" and not p.obj.context and any(
+            s.kind == "top" and s.size[0] * s.size[1] >= 0.15 and s.name in ("top", "surface")
+            for s in p.asset.surfaces)]
+        placed, left_out = [], []
+        for obj in extras:
+            placement = self.assets[obj.id].placement
+            if placement == "wall" and walls:
+                self.supports[obj.id] = "wall"
+                cands = list(itertools.islice(self._wall_candidates(obj), 300))
+            elif placement == "surface":
+                cands = []
+                for holder in holders:
+                    self.supports[obj.id] = holder.obj.id
+                    cands += list(itertools.islice(self._surface_candidates(obj, holder.obj.id), 60))
+            else:
+                self.supports[obj.id] = "floor"
+                cands = list(self._against_walls(obj)) if walls else list(self._around_the_group(obj))
+            order = self.rng.permutation(len(cands))
+            for i in order:
+                p = self._try(obj, *cands[i])
+                if p is not None and not self._tucked(p):
+                    self.supports[obj.id] = p.support
+                    self.placed[obj.id] = p
+                    placed.append(p)
+                    break
+            else:
+                left_out.append(obj.id)
+                self.supports.pop(obj.id, None)
+        top = max((o.instance_id or 0 for o in spec.objects), default=0)
+        objects = [p.obj.model_copy(update={
+            "instance_id": top + k + 1,
+            "position": tuple(round(float(c), 6) for c in p.position),
+            "rotation": p.rotation,
+            "support": p.support,
+            "surface": p.surface,
+        }) for k, p in enumerate(placed)]
+        return spec.model_copy(update={"objects": [*spec.objects, *objects]}), left_out
+
+    def _tucked(self, p: Placed) -> bool:
+        """Mostly inside another thing's box (a bin under a desk, a basket between a chair's legs): a
+        context object is not hidden away there, and a box-based check would count it as inside."""
+        lo, hi = p.body.lo, p.body.hi
+        own = float(np.prod(hi - lo))
+        for other in self.placed.values():
+            if other.obj.id == p.support or own <= 0:
+                continue
+            inter = np.prod(np.clip(np.minimum(hi, other.body.hi) - np.maximum(lo, other.body.lo), 0, None))
+            if inter / own > 0.3:
+                return True
+        return False
+
+    def _around_the_group(self, obj: ObjectSpec):
+        """Outdoors: spots behind and beside the requested group as view 0 sees it (never between it
+        and the camera), a little apart from it."""
+        w, d, _ = self.room.size
+        group = [p.body for p in self.placed.values() if not p.obj.context]
+        lo = np.min([b.lo for b in group], axis=0)
+        hi = np.max([b.hi for b in group], axis=0)
+        yaw = self._photo_yaw(obj)
+        for x in np.linspace(-w / 2, w / 2, 25):
+            for y in np.linspace(-d / 2, d / 2, 21):
+                behind = y > hi[1] + 0.5
+                beside = (x < lo[0] - 0.8 or x > hi[0] + 0.8) and y > lo[1]
+                if behind or beside:
+                    yield (float(x), float(y)), yaw, 0.0, "floor", None
 
     def unmet_relations(self) -> list[str]:
         return [f"relation not met: {_fmt(r)}" for r in self.spec.relations if not self._holds(r)]

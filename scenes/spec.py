@@ -63,6 +63,9 @@ Quality = Literal["draft", "standard", "high"]
 # What the floor is made of, when the instruction says ("sheep on the grass", "a car on the road").
 Ground = Literal["grass", "sand", "asphalt", "snow", "carpet", "wood", "tiles", "concrete"]
 ArrangementKind = Literal["stack", "row", "circle", "scatter"]
+# How many context objects (things the room type holds that nobody asked for) the Generator adds.
+Clutter = Literal["none", "low", "high"]
+CLUTTER_LEVELS = ("none", "low", "high")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 # What an object may rest on besides another object: the floor, a wall (hung), or nothing (it flies).
@@ -156,6 +159,9 @@ class ObjectSpec(Strict):
     scale: PositiveVec3 = (1.0, 1.0, 1.0)
     support: str | None = None  # "floor", "wall", "air" (it flies) or the id of the object it rests on
     surface: str | None = None  # which of the support's surfaces (tabletop, shelf_2, interior)
+    # A context object: added for the room type's sake (--clutter), never asked for; kept out of the
+    # requested counts, relations and the critic's photo checks, annotated like the rest.
+    context: bool = False
 
     @field_validator("id")
     @classmethod
@@ -230,6 +236,7 @@ class Room(Strict):
     setting: Setting | None = None  # outdoors only; None: drawn from the ground and the seed
     finish: Finish | None = None    # None: drawn from the room type and the seed (scenes.dressing)
     lighting: Lighting | None = None  # None: drawn likewise
+    clutter: Clutter = "none"  # context objects the Generator adds (scenes/clutter.py); a written spec has none
 
     @model_validator(mode="after")
     def _setting_is_outdoors(self) -> "Room":
