@@ -32,6 +32,7 @@ from fyi.render.quality import PREVIEW, quality_for
 from fyi.render.scene_graph import scene_graph
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.clutter import requested_only
+from fyi.scenes.lens import lens_warnings, with_lens
 from fyi.scenes.spec import SceneSpec
 
 MAX_ROUNDS = 3
@@ -77,6 +78,7 @@ def collector_node(state: SynthState, config: RunnableConfig = None) -> dict:
         spec = spec_from_request(request, seed=state.get("seed", 0), quality=state.get("quality", "draft"),
                                  views=state.get("views", 4), frames=state.get("frames", 0),
                                  fps=state.get("fps", 24.0), clutter=state.get("clutter", "none"))
+        spec = with_lens(spec, **state.get("lens", {}))
         spec = assets_from_sources(spec, sources, backend, thumbs)
     spec = pick_assets(spec, backend, thumbs)
     summary = {"objects": {g.category: g.count for g in request.objects}, "relations": len(request.relations),
@@ -210,6 +212,7 @@ def planner_node(state: SynthState, config: RunnableConfig = None) -> dict:
     # What the picture shows short of the instruction, but not badly enough to lay the scene out again.
     notes += [p["detail"] for p in best["critique"]["problems"]
               if p["severity"] == "warning" and p["kind"] in ("photo", "colour")]
+    notes += lens_warnings(spec)
     warnings = list(dict.fromkeys([*spec.warnings, *notes]))
     spec = spec.model_copy(update={"warnings": warnings})
     anim = spec.animation

@@ -16,6 +16,7 @@ class SynthState(TypedDict, total=False):
     frames: int              # 0: stills only; N: frames of the sequence when the scene moves (0 = planner's default)
     fps: float
     clutter: str             # context objects: none, low or high (scenes/clutter.py)
+    lens: dict               # scenes.lens.with_lens's options: dof, fstop, motion_blur, shutter
     work_dir: str            # staging folder; the scene folder is moved into place only when complete
     request: dict            # the Collector's structured request
     partial_spec: dict       # the Collector's SceneSpec (no poses yet), as JSON data

@@ -29,7 +29,7 @@ RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # a plain name: it na
 ROUNDS_LIMIT = 10  # Optimizer rounds a request may ask for
 # What a resumed run must share with the run it continues (the rest of its state is its progress).
 RESUME_KEYS = ("instruction", "images", "seed", "asset_dirs", "objaverse", "quality", "views", "frames", "fps",
-               "max_rounds", "critic_views", "clutter")
+               "lens", "max_rounds", "critic_views", "clutter")
 
 
 @dataclass
@@ -108,7 +108,8 @@ def new_run_id() -> str:
 
 def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quality: str = "draft", views: int = 4,
                frames: int = 0, fps: float = 24.0, max_rounds: int = 3, critic_views: int = 6, clutter: str = "low",
-               images: list[str | os.PathLike] = (),
+               dof: bool = False, fstop: float | None = None, motion_blur: bool = False,
+               shutter: float | None = None, images: list[str | os.PathLike] = (),
                asset_dirs: list[str | os.PathLike] = (), objaverse: bool = False, backend=None,
                run_id: str | None = None, resume: bool = False, progress: Progress | None = None,
                qa: bool = True) -> SynthResult:
@@ -118,6 +119,9 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
     ask an OpenAI-compatible model. When the instruction has motion, frames/ holds the sequence:
     `frames` of them at `fps` (0: the Planner's default of 24 frames at 12 fps). `clutter` (none, low,
     high): how many context objects of the room type the scene gets besides what was asked for.
+    `dof` renders the colour images with depth of field (at f/`fstop`, or an f-stop drawn under the
+    seed), `motion_blur` the sequence's with motion blur (over `shutter` of a frame, default 0.5);
+    a given `fstop` or `shutter` asks for its effect. Depth, normals, masks and flow stay exact.
     Every step is checkpointed under OUT/.fyi-runs/RUN_ID/: a run that was killed continues from its
     last finished step with `resume=True` and the same `run_id`.
     With `qa` (the default) the folder holds instructions.jsonl: checked QA items on its views.
@@ -134,11 +138,12 @@ def synthesize(instruction: str, out: str | os.PathLike, *, seed: int = 0, quali
         raise FyiError(f"run id {run_id!r}: must be a plain name (letters, digits, '_', '.', '-'; at most 64)")
     run_dir = out / RUNS / run_id
     check_request(instruction, quality, views, frames, fps, images, asset_dirs, seed=seed, max_rounds=max_rounds,
-                  critic_views=critic_views, clutter=clutter)
+                  critic_views=critic_views, clutter=clutter, fstop=fstop, shutter=shutter)
     request = {"instruction": instruction, "images": [str(Path(p).resolve()) for p in images], "seed": seed,
                "asset_dirs": [str(Path(d).resolve()) for d in asset_dirs], "objaverse": objaverse,
                "quality": quality, "views": views, "frames": frames, "fps": fps, "max_rounds": max_rounds,
-               "critic_views": critic_views, "clutter": clutter}
+               "critic_views": critic_views, "clutter": clutter,
+               "lens": {"dof": bool(dof), "fstop": fstop, "motion_blur": bool(motion_blur), "shutter": shutter}}
     if resume:
         if not _is(Path.is_file, run_dir / "checkpoints.sqlite"):
             raise FyiError(f"--resume: no run {run_id!r} under {out / RUNS} to resume")
@@ -193,8 +198,10 @@ def _check_same_request(run_id: str, saved: dict, request: dict) -> None:
 
 def check_request(instruction: str, quality: str, views: int, frames: int, fps: float, images=(),
                   asset_dirs=(), *, seed: int = 0, max_rounds: int = 3, critic_views: int = 6,
-                  clutter: str = "low") -> None:
+                  clutter: str = "low", fstop: float | None = None, shutter: float | None = None) -> None:
     """One FyiError naming the first option of a synthesis request that is out of range."""
+    from fyi.scenes.lens import check_lens
+
     if not isinstance(instruction, str) or not instruction.strip():
         raise FyiError("instruction: empty; describe a scene, e.g. 'a wooden table with two mugs on it'")
     if len(instruction) > MAX_INSTRUCTION_CHARS:
@@ -215,6 +222,7 @@ def check_request(instruction: str, quality: str, views: int, frames: int, fps: 
         raise FyiError(f"rounds: expected 1 to {ROUNDS_LIMIT}, got {max_rounds}")
     if not 1 <= critic_views <= 6:
         raise FyiError(f"critic_views: expected 1 to 6, got {critic_views}")
+    check_lens(fstop, shutter)
     for p in images:
         if not _is(Path.is_file, p):
             raise FyiError(f"{p}: reference image not found")
@@ -271,12 +279,14 @@ def validate(spec: SceneSpec | str | os.PathLike, *, asset_dirs: list[str | os.P
 
 
 def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset_dirs: list[str | os.PathLike] = (),
-           progress: Progress | None = None, qa: bool = True) -> SynthResult:
+           progress: Progress | None = None, qa: bool = True, dof: bool = False, fstop: float | None = None,
+           motion_blur: bool = False, shutter: float | None = None) -> SynthResult:
     """A spec (resolved or partial) -> a rendered, annotated scene folder under `out`.
 
     A resolved spec (the scene.yaml of a scene folder) renders as it is and reproduces that scene;
     a partial one is laid out and framed first. Asset files come from the spec's folder or `asset_dirs`
-    (see `validate`).
+    (see `validate`). `dof`, `fstop`, `motion_blur` and `shutter` add lens effects as `synthesize`'s
+    do (kept in the written scene.yaml); a spec's own lens settings stay unless a number is given.
     """
     from fyi.agents.generator import generate
     from fyi.agents.planner import plan_animation, with_context_kept
@@ -285,9 +295,11 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
     from fyi.render.quality import quality_for
     from fyi.scenes.asset_loader import assets_for
     from fyi.scenes.clutter import requested_only
+    from fyi.scenes.lens import lens_warnings, with_lens
 
     t0 = time.perf_counter()
     spec = validate(spec, asset_dirs=asset_dirs)
+    spec = with_lens(spec, dof=dof, fstop=fstop, motion_blur=motion_blur, shutter=shutter)
     out = Path(out)
     made = output_folder(out)
     try:
@@ -299,6 +311,7 @@ def render(spec: SceneSpec | str | os.PathLike, out: str | os.PathLike, *, asset
             spec, _ = with_context_kept(spec, layout.spec)
             spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *notes]))})
             trace.append({"agent": "generator", "round": 0, "output": {"unmet": layout.unmet}})
+        spec = spec.model_copy(update={"warnings": list(dict.fromkeys([*spec.warnings, *lens_warnings(spec)]))})
         # The written scene.yaml's cameras match its images, whatever size the given spec's were made at.
         spec = at_quality(spec, quality_for(spec.render))
         with _staging(out, "render") as stage:

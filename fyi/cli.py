@@ -261,6 +261,20 @@ def _view(args, bars: ProgressBars) -> int:
     return 0
 
 
+def _add_lens_options(parser) -> None:
+    """--dof, --fstop, --motion-blur, --shutter (scenes.lens): effects on the colour images only."""
+    parser.add_argument("--dof", action="store_true",
+                        help="depth of field, focused on the main subject (f-stop drawn under the seed: f/1.8-5.6)")
+    parser.add_argument("--fstop", type=float, metavar="F", help="depth of field at f/F (0.5-64; implies --dof)")
+    parser.add_argument("--motion-blur", action="store_true", help="motion blur on the frame sequence (4D)")
+    parser.add_argument("--shutter", type=float, metavar="S",
+                        help="motion blur over S of a frame (above 0, at most 1; default 0.5; implies --motion-blur)")
+
+
+def _lens(args) -> dict:
+    return {"dof": args.dof, "fstop": args.fstop, "motion_blur": args.motion_blur, "shutter": args.shutter}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="fyi", description="Follow Your Instruction: instructions in, annotated renders out.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -292,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--json", action="store_true", help="print the result as JSON")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
     s.add_argument("--no-qa", action="store_true", help="write no instructions.jsonl (QA items on the views)")
+    _add_lens_options(s)
 
     allow = "a folder asset files may come from, besides the spec's own folder (repeatable)"
     r = sub.add_parser("render", help="render a scene spec (YAML) into a dataset")
@@ -301,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--json", action="store_true")
     r.add_argument("--quiet", action="store_true")
     r.add_argument("--no-qa", action="store_true", help="write no instructions.jsonl (QA items on the views)")
+    _add_lens_options(r)
 
     v = sub.add_parser("validate", help="check a scene spec and say what is wrong")
     v.add_argument("spec")
@@ -371,7 +387,8 @@ def main(argv: list[str] | None = None) -> int:
             _in_range("--variations", args.variations, 1, 1000)
             for seed in (args.seed, args.seed + args.variations - 1):
                 check_request(args.text, args.quality, args.views, args.frames, args.fps, args.image, args.assets,
-                              seed=seed, max_rounds=args.rounds, critic_views=args.critic_views, clutter=args.clutter)
+                              seed=seed, max_rounds=args.rounds, critic_views=args.critic_views, clutter=args.clutter,
+                              fstop=args.fstop, shutter=args.shutter)
             if args.resume and args.variations > 1:
                 raise FyiError("--resume continues one run; resume each variation by its run id (RUN_ID.vK)")
             for option, value in (("--resume", args.resume), ("--run-id", args.run_id)):
@@ -389,13 +406,14 @@ def main(argv: list[str] | None = None) -> int:
                                     critic_views=args.critic_views, clutter=args.clutter, images=args.image,
                                     asset_dirs=args.assets, objaverse=args.objaverse,
                                     run_id=run_id if args.variations == 1 else f"{run_id}.v{k}",
-                                    resume=bool(args.resume), progress=bars, qa=not args.no_qa)
+                                    resume=bool(args.resume), progress=bars, qa=not args.no_qa, **_lens(args))
                 bars.close()
                 _report(result, args.json)
         elif args.command == "render":
             from fyi.api import render
 
-            result = render(args.spec, args.out, asset_dirs=args.assets, progress=bars, qa=not args.no_qa)
+            result = render(args.spec, args.out, asset_dirs=args.assets, progress=bars, qa=not args.no_qa,
+                            **_lens(args))
             bars.close()
             _report(result, args.json)
         elif args.command == "validate":

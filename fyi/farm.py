@@ -34,7 +34,9 @@ from fyi.errors import FyiError
 FORMAT = "fyi.dataset/1"
 WORK = ".farm"          # work folders of unfinished jobs, under DIR
 RECYCLE = 25            # scenes a worker process renders before Ray replaces it (memory stays flat)
-JOB_KEYS = ("instruction", "spec", "id", "seed", "variations", "frames", "fps", "quality", "views", "clutter")
+JOB_KEYS = ("instruction", "spec", "id", "seed", "variations", "frames", "fps", "quality", "views", "clutter", "dof",
+            "fstop", "motion_blur", "shutter")
+LENS_KEYS = ("dof", "fstop", "motion_blur", "shutter")  # scenes.lens.with_lens's options; off by default
 SPEC_ONLY_KEYS = ("spec", "id")  # a spec job renders its scene.yaml as written: seed, views... are the spec's
 _made_here = 0          # jobs this (worker) process has run: dataset.json's `worker_job`, for memory checks
 Progress = Callable[[str, int, int], None]
@@ -53,13 +55,22 @@ class Job:
     frames: int = 0
     fps: float = 24.0
     clutter: str = "low"
+    dof: bool = False
+    fstop: float | None = None
+    motion_blur: bool = False
+    shutter: float | None = None
+
+    def lens(self) -> dict:
+        return {key: getattr(self, key) for key in LENS_KEYS}
 
     def request(self) -> dict:
-        """What the job asks for, as dataset.json records it (a changed request is a new job)."""
+        """What the job asks for, as dataset.json records it (a changed request is a new job). Lens
+        options appear only when asked for, so jobs recorded before they existed are the same jobs."""
         if self.spec is not None:
             return {"spec": self.spec, "seed": self.seed}
         return {"instruction": self.instruction, "seed": self.seed, "quality": self.quality, "views": self.views,
-                "frames": self.frames, "fps": self.fps, "clutter": self.clutter}
+                "frames": self.frames, "fps": self.fps, "clutter": self.clutter,
+                **{k: v for k, v in self.lens().items() if v}}
 
 
 @dataclass
@@ -167,10 +178,14 @@ def _jobs_of(entry, base: Path, defaults: dict, variations: int, run_id, max_see
     if "spec" in entry:
         return [_spec_job(entry, base, job_id)]
     kinds = {"instruction": str, "seed": int, "variations": int, "frames": int, "fps": (int, float),
-             "quality": str, "views": int, "clutter": str}
+             "quality": str, "views": int, "clutter": str, "fstop": (int, float), "shutter": (int, float)}
     for key, kind in kinds.items():
         if key in entry and (not isinstance(entry[key], kind) or isinstance(entry[key], bool)):
-            raise FyiError(f"{key}: expected {'a number' if key == 'fps' else kind.__name__}, got {entry[key]!r}")
+            what = "a number" if isinstance(kind, tuple) else kind.__name__
+            raise FyiError(f"{key}: expected {what}, got {entry[key]!r}")
+    for key in ("dof", "motion_blur"):
+        if key in entry and not isinstance(entry[key], bool):
+            raise FyiError(f"{key}: expected true or false, got {entry[key]!r}")
     seed, k = entry.get("seed", 0), entry.get("variations", variations)
     if not 0 <= seed <= max_seed:
         raise FyiError(f"seed: expected 0 to {max_seed}, got {seed}")
@@ -180,8 +195,10 @@ def _jobs_of(entry, base: Path, defaults: dict, variations: int, run_id, max_see
         raise FyiError(f"seed: {seed} + {k} variations runs past the largest seed {max_seed}")
     options = {key: entry.get(key, defaults[key]) for key in defaults}
     options["fps"] = float(options["fps"])
+    lens = {"dof": entry.get("dof", False), "motion_blur": entry.get("motion_blur", False),
+            **{key: float(entry[key]) for key in ("fstop", "shutter") if key in entry}}
     check_request(entry["instruction"], options["quality"], options["views"], options["frames"], options["fps"],
-                  seed=seed, clutter=options["clutter"])
+                  seed=seed, clutter=options["clutter"], fstop=lens.get("fstop"), shutter=lens.get("shutter"))
     jobs = []
     for s in range(seed, seed + k):
         if job_id is None:
@@ -190,7 +207,7 @@ def _jobs_of(entry, base: Path, defaults: dict, variations: int, run_id, max_see
             name = scene_id_for(entry["instruction"], s)
         else:
             name = job_id if k == 1 else f"{job_id}-{s - seed}"
-        jobs.append(Job(id=name, seed=s, instruction=entry["instruction"], **options))
+        jobs.append(Job(id=name, seed=s, instruction=entry["instruction"], **options, **lens))
     return jobs
 
 
@@ -236,7 +253,7 @@ def run_job(job: Job, out: str, threads: int) -> dict:
             if not resume:
                 shutil.rmtree(work, ignore_errors=True)
             kwargs = dict(seed=job.seed, quality=job.quality, views=job.views, frames=job.frames, fps=job.fps,
-                          clutter=job.clutter, run_id="job")
+                          clutter=job.clutter, run_id="job", **job.lens())
             try:
                 result = synthesize(job.instruction, work, resume=resume, **kwargs)
             except FyiError:

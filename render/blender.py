@@ -5,6 +5,8 @@ into bpy data once (room shell, world and lights, objects, materials); `render_e
 the camera and renders, and with persistent data on Cycles keeps its scene between views. Each render
 writes every pass at once (Combined, Depth, Normal, IndexOB) into one multilayer EXR that
 `passes.read_exr` splits. What the scene holds is decided in render/scene.py, not here.
+With depth of field (scenes.lens) the colour images come from a second render through the lens,
+after the exact one: `render_lens_colour`.
 """
 from __future__ import annotations
 
@@ -25,9 +27,10 @@ from mathutils import Matrix, Vector
 from fyi.assets.model import Asset
 from fyi.errors import FyiError
 from fyi.render.materials import make_material
-from fyi.render.passes import ViewPasses, read_exr, write_view
+from fyi.render.passes import ViewPasses, read_exr, read_rgb, write_rgb, write_view
 from fyi.render.scene import Light, Material, Node, ResolvedScene, World, resolve
 from fyi.scenes.cameras import SENSOR_MM
+from fyi.scenes.lens import focus_distance, focus_point
 from fyi.scenes.spec import CameraSpec, SceneSpec
 
 
@@ -267,6 +270,34 @@ class BlenderScene:
         self._place_camera(camera)
         return self._render(exr_path, samples=samples, denoise=denoise)
 
+    # --- lens effects (scenes.lens): colour renders only ------------------------------------
+
+    def colour_only(self) -> None:
+        """Renders from here on write the Combined pass alone: the data passes come from the exact render
+        (Cycles writes Depth and IndexOB from one lens and time sample, averages Normal over them, and
+        drops Vector when motion blur is on)."""
+        vl = self.scene.view_layers[0]
+        vl.use_pass_z = vl.use_pass_normal = vl.use_pass_object_index = vl.use_pass_vector = False
+
+    def set_depth_of_field(self, fstop: float, distance: float) -> None:
+        """A thin lens at f/`fstop` (of the camera's focal length), in focus `distance` metres ahead."""
+        dof = self.camera.data.dof
+        dof.use_dof = True
+        dof.aperture_fstop = fstop
+        dof.focus_distance = distance
+
+    def key_focus(self, distance: float, frame: int) -> None:
+        """Keyframe the focus distance at `frame` (the subject moves, or the camera does)."""
+        self.camera.data.dof.focus_distance = distance
+        self.camera.data.dof.keyframe_insert("focus_distance", frame=frame)
+
+    def set_motion_blur(self, shutter: float) -> None:
+        """Motion blur over `shutter` of a frame, centred on the frame's time (objects and camera)."""
+        sc = self.scene
+        sc.render.use_motion_blur = True
+        sc.render.motion_blur_shutter = shutter
+        sc.render.motion_blur_position = "CENTER"
+
     # --- animation --------------------------------------------------------------------------
 
     def enable_motion_vectors(self) -> None:
@@ -349,3 +380,21 @@ def render_views(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path, *, 
             if progress is not None:
                 progress(k + 1, len(spec.cameras))
     return out
+
+
+def render_lens_colour(spec: SceneSpec, assets: dict[str, Asset], views_dir: Path, *, samples: int, denoise: bool,
+                       progress: Callable[[int, int], None] | None = None) -> None:
+    """Write views_dir/rgb/NNNN.png for every camera through the spec's lens (depth of field at
+    spec.render.fstop, focused on scenes.lens.focus_point): the colour render only."""
+    if spec.render.fstop is None:
+        raise FyiError("render.fstop: no depth of field to render (the exact views hold the colour images)")
+    scene = BlenderScene(resolve(spec, assets))
+    scene.colour_only()
+    point = focus_point(spec, assets)
+    with tempfile.TemporaryDirectory(prefix="fyi_exr_") as tmp:
+        for k, camera in enumerate(spec.cameras):
+            scene.set_depth_of_field(spec.render.fstop, focus_distance(camera.c2w, point))
+            exr = scene.render_exr(camera, Path(tmp) / f"{camera.id:04d}.exr", samples=samples, denoise=denoise)
+            write_rgb(read_rgb(exr), Path(views_dir) / "rgb" / f"{camera.id:04d}.png")
+            if progress is not None:
+                progress(k + 1, len(spec.cameras))

@@ -3,7 +3,9 @@
 One BlenderScene is built once; the camera and the moving objects are keyframed at every frame, so
 Cycles' Vector pass knows the motion, and each frame is one render with every pass (Combined, Depth,
 Normal, IndexOB, Vector) in one multilayer EXR, split into the same per-pass files as views/ plus
-forward optical flow. Then poses.json, video.mp4 and the point tracks (render.tracks).
+forward optical flow. With lens effects (scenes.lens: depth of field, motion blur) a second sweep
+renders the colour images alone with them on and replaces rgb/; every other file is the exact
+sweep's. Then poses.json, video.mp4 (from rgb/) and the point tracks (render.tracks).
 
 frames_dir/
   rgb/NNNN.png  depth/NNNN.exr  normal/NNNN.exr  instance/NNNN.png   as views/, NNNN = frame number
@@ -26,9 +28,10 @@ from fyi.assets.model import Asset
 from fyi.errors import FyiError
 from fyi.render.blender import BlenderScene
 from fyi.render.exporters import view_name, write_json
-from fyi.render.passes import read_exr, write_view
+from fyi.render.passes import read_exr, read_rgb, write_rgb, write_view
 from fyi.render.scene import resolve
 from fyi.scenes.geometry import pose_matrix, posed_vertices
+from fyi.scenes.lens import focus_distance, focus_point
 from fyi.scenes.spec import Animation, CameraSpec, SceneSpec
 from fyi.scenes.trajectory import frame_pose  # noqa: F401  (re-exported for the tests)
 
@@ -163,8 +166,29 @@ def render_frames(spec: SceneSpec, assets: dict[str, Asset], frames_dir: Path, *
             write_flo(frames_dir / "flow" / f"{view_name(f)}.flo", flow)
             if progress is not None:
                 progress(f + 1, anim.frames)
+        _lens_sweep(spec, assets, scene, frames_dir, Path(tmp), samples=samples, denoise=denoise)
     write_poses(spec, assets, frames_dir / "poses.json")
     write_video([frames_dir / "rgb" / f"{view_name(f)}.png" for f in range(anim.frames)],
                 frames_dir / "video.mp4", anim.fps)
     point_tracks(spec, assets, frames_dir)
 
+
+def _lens_sweep(spec: SceneSpec, assets: dict[str, Asset], scene: BlenderScene, frames_dir: Path, tmp: Path, *,
+                samples: int, denoise: bool) -> None:
+    """Re-render every frame's colour image with the spec's lens effects on (none: nothing to do)."""
+    lens = spec.render
+    if lens.fstop is None and lens.shutter is None:
+        return
+    anim = animation_of(spec)
+    scene.colour_only()
+    if lens.fstop is not None:
+        distances = [focus_distance(anim.camera[f], focus_point(spec, assets, f)) for f in range(anim.frames)]
+        scene.set_depth_of_field(lens.fstop, distances[0])
+        for f, distance in enumerate(distances):
+            scene.key_focus(distance, f)
+    if lens.shutter is not None:
+        scene.set_motion_blur(lens.shutter)
+    for f in range(anim.frames):
+        exr = scene.render_frame_exr(f, tmp / f"lens-{view_name(f)}.exr", samples=samples, denoise=denoise)
+        write_rgb(read_rgb(exr), frames_dir / "rgb" / f"{view_name(f)}.png")
+        exr.unlink()

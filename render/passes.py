@@ -78,6 +78,20 @@ def read_exr(path: Path) -> ViewPasses:
     return ViewPasses(rgb=rgb, depth=depth.astype(np.float32), normal=normal, instance=instance, flow=flow)
 
 
+def read_rgb(path: Path) -> np.ndarray:
+    """Only the colour image (display sRGB, 0..1) of an EXR written by BlenderScene: a lens-effect render
+    writes no data passes."""
+    path = Path(path)
+    return linear_to_srgb(_pass(_channels(path), "Combined", "RGB", path))
+
+
+def write_rgb(rgb: np.ndarray, path: Path) -> None:
+    """An (H, W, 3) display-sRGB image in 0..1 as an 8-bit PNG."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(np.rint(np.clip(rgb, 0.0, 1.0) * 255.0).astype(np.uint8)).save(path)
+
+
 def _write_exr(path: Path, channels: dict[str, np.ndarray]) -> None:
     header = {"compression": OpenEXR.ZIP_COMPRESSION, "type": OpenEXR.scanlineimage}
     OpenEXR.File(header, {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in channels.items()}).write(str(path))
@@ -90,8 +104,7 @@ def write_view(passes: ViewPasses, views_dir: Path, index: int) -> None:
     name = f"{index:04d}"
     for sub in ("rgb", "depth", "normal", "instance"):
         (views_dir / sub).mkdir(parents=True, exist_ok=True)
-    rgb8 = np.rint(np.clip(passes.rgb, 0.0, 1.0) * 255.0).astype(np.uint8)
-    Image.fromarray(rgb8).save(views_dir / "rgb" / f"{name}.png")
+    write_rgb(passes.rgb, views_dir / "rgb" / f"{name}.png")
     _write_exr(views_dir / "depth" / f"{name}.exr", {"Z": passes.depth})
     n = passes.normal
     _write_exr(views_dir / "normal" / f"{name}.exr", {"R": n[..., 0], "G": n[..., 1], "B": n[..., 2]})

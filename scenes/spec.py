@@ -32,6 +32,7 @@ MAX_FOCAL_PX = 1e6
 MIN_FPS, MAX_FPS = 0.1, 1000.0
 MAX_SEED = 2**63 - 1
 MAX_INSTRUCTION_CHARS = 2000
+MIN_FSTOP, MAX_FSTOP = 0.5, 64.0  # f/0.5 is as fast as a lens in air can be; past f/64 everything is sharp
 RIGID_TOLERANCE = 1e-4       # how far a c2w's rotation may be from orthonormal
 
 Coordinate = Annotated[float, Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
@@ -346,6 +347,16 @@ class RenderSettings(Strict):
     samples: int | None = Field(default=None, gt=0, le=MAX_SAMPLES)
     frames: int = Field(default=0, ge=0, le=MAX_FRAMES)  # 0: stills only; N: an N-frame sequence when the scene moves
     fps: float = Field(default=24.0, ge=MIN_FPS, le=MAX_FPS)
+    # Lens effects (scenes.lens), on the colour images only: depth, normals, masks and flow stay exact.
+    fstop: float | None = Field(default=None, ge=MIN_FSTOP, le=MAX_FSTOP)  # depth of field at f/FSTOP; None: pinhole
+    focus: str | None = None    # the object whose centre is in focus; None: the main subject (scenes.lens)
+    shutter: float | None = Field(default=None, gt=0.0, le=1.0)  # 4D motion blur over this share of a frame
+
+    @model_validator(mode="after")
+    def _focus_needs_aperture(self) -> "RenderSettings":
+        if self.focus is not None and self.fstop is None:
+            raise ValueError(f"focus: {self.focus!r} needs fstop (without depth of field everything is in focus)")
+        return self
 
 
 class SceneSpec(Strict):
@@ -400,6 +411,8 @@ class SceneSpec(Strict):
             for i, t in enumerate(self.animation.objects):
                 if t.object not in known:
                     raise ValueError(f"animation.objects[{i}].object: unknown object {t.object!r}")
+        if self.render.focus is not None and self.render.focus not in known:
+            raise ValueError(f"render.focus: unknown object {self.render.focus!r}")
         iids = [o.instance_id for o in self.objects if o.instance_id is not None]
         if len(iids) != len(set(iids)):
             raise ValueError("instance_id values must be unique")
