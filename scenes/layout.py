@@ -24,7 +24,7 @@ from fyi.scenes.dressing import room_base_size
 from fyi.scenes.geometry import Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.spec import PLACES, ObjectSpec, Quat, Relation, Room, SceneSpec
-from fyi.scenes.vessels import LEAN, foot, long_and_thin, opening, part_below, standing_rotation, walls
+from fyi.scenes.vessels import CONTACT, LEAN, foot, long_and_thin, opening, part_below, standing_rotation, walls
 
 SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
 FLYING = {"airplane", "bird", "kite"}  # "above" something, these fly over it rather than rest on it
@@ -344,7 +344,7 @@ class LayoutSolver:
             # standing in a vessel: what is below its rim stays inside the opening; above, it sticks out
             sides = self._vessel(support, surface)
             low = part_below(a, pos, tilt, obj.scale, sides.z1)
-            if low is not None and interpenetrate(low, sides):
+            if low is not None and interpenetrate(low, sides, touch=CONTACT):
                 return None
         elif support not in PLACES:
             holder = self.placed[support].body
@@ -661,10 +661,9 @@ class LayoutSolver:
         rot = np.array([[c, -s], [s, c]])
         for surf in surfaces:
             z = holder.position[2] + surf.z * holder.obj.scale[2]
-            if wants_in and surf.kind == "interior" and long_and_thin(self.assets[obj.id]):
+            if wants_in and surf.kind == "interior" and self._must_stand(obj, support, surf):
                 yield from self._standing_candidates(obj, support, surf)
-                if self._must_stand(obj, support, surf):
-                    continue
+                continue
             for r in rels:
                 yield from ((xy, yaw, z, support, surf.name, surf.clearance)
                             for xy, yaw, *_ in self._relation_candidates(obj, r, z=z, support=support, surface=surf.name))
@@ -707,7 +706,10 @@ class LayoutSolver:
         return self._walls[key]
 
     def _must_stand(self, obj: ObjectSpec, support: str, surf: Surface) -> bool:
-        """Whether a long thin thing is too long to lie inside the vessel's opening."""
+        """Whether a long thin thing is too long to lie inside the vessel's opening (a pencil lies in a
+        box, but stands in a glass)."""
+        if not long_and_thin(self.assets[obj.id]):
+            return False
         sides = self._vessel(support, surf.name)
         if sides is None or not getattr(sides.outline, "interiors", None):
             return False

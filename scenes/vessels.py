@@ -23,7 +23,8 @@ from fyi.scenes.spec import Quat
 
 THIN = 3.0  # the longest side at least this many times each of the others
 LEAN = math.radians(18)
-FOOT = 0.015  # metres above the inside floor where the walls are checked from  # how far a standing thing leans against the rim, as in a real cup
+FOOT = 0.015  # metres above the inside floor where the walls are checked from
+CONTACT = 0.0005  # metres: a standing thing may touch the rim it leans on, no more (the solver's TOUCH is 4 mm)  # how far a standing thing leans against the rim, as in a real cup
 
 
 def long_and_thin(asset: Asset) -> bool:
@@ -61,14 +62,14 @@ def opening(asset: Asset, surface: Surface, levels: int = 16) -> Opening | None:
         rim = float(z)
     if free is None or free.is_empty or free.geom_type != "Polygon":
         return None
-    while past - rim > 0.001:
+    while past - rim > 0.0005:
         mid = (rim + past) / 2
         hole = _hole_at(mesh, mid, centre)
         if hole is None:
             past = mid
         else:
             free, rim = free.intersection(hole), mid
-    return Opening(free, float(surface.z + FOOT), rim)
+    return Opening(free, float(surface.z + FOOT), past)  # up to the top of the lip, to the half millimetre
 
 
 def _hole_at(mesh: trimesh.Trimesh, z: float, centre: Point) -> Polygon | None:
