@@ -680,7 +680,10 @@ class LayoutSolver:
             mid = holder.position[:2] + rot @ ((np.array(surf.min) + np.array(surf.max)) / 2)
             if siblings:
                 spread = np.min(np.linalg.norm(world[:, None] - np.array(siblings)[None], axis=2), axis=1)
-                score = np.minimum(spread, 0.35) - 0.25 * np.linalg.norm(world - mid, axis=1)
+                # On a tabletop things stand apart; in a container they lie together in its middle (apples in
+                # a box), where a look over the rim sees them all and a close-up keeps them together.
+                apart = 2.2 * float(h.max()) if surf.kind == "interior" else 0.35
+                score = np.minimum(spread, apart) - 0.25 * np.linalg.norm(world - mid, axis=1)
             else:
                 # The first big thing on a surface goes to the middle of its back half (a monitor at the back
                 # of a desk), leaving the front free for what comes next; a small one to the middle (a mug
