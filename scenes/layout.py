@@ -21,10 +21,11 @@ from shapely.geometry import Point, Polygon, box as rect
 from fyi.assets.model import Asset, Surface
 from fyi.errors import FyiError
 from fyi.scenes.dressing import room_base_size
-from fyi.scenes.geometry import Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
+from fyi.scenes.geometry import (Body, body, floor_covering, forward, interpenetrate, part_between, quaternion_yaw,
+                                 tilted_interpenetrate, yaw_quaternion)
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.spec import PLACES, ObjectSpec, Quat, Relation, Room, SceneSpec
-from fyi.scenes.vessels import CONTACT, LEAN, foot, long_and_thin, opening, part_below, standing_rotation, walls
+from fyi.scenes.vessels import CONTACT, LEAN, foot, long_and_thin, opening, standing_rotation, walls
 
 SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
 FLYING = {"airplane", "bird", "kite"}  # "above" something, these fly over it rather than rest on it
@@ -343,7 +344,7 @@ class LayoutSolver:
         if tilt is not None:
             # standing in a vessel: what is below its rim stays inside the opening; above, it sticks out
             sides = self._vessel(support, surface)
-            low = part_below(a, pos, tilt, obj.scale, sides.z1)
+            low = part_between(a, pos, tilt, obj.scale, sides.z0, sides.z1)
             if low is not None and interpenetrate(low, sides, touch=CONTACT):
                 return None
         elif support not in PLACES:
@@ -358,7 +359,12 @@ class LayoutSolver:
                 continue
             if covering != floor_covering(other.asset) and support == "floor" and other.support == "floor":
                 continue  # a rug lies under what stands on it
-            if interpenetrate(b, other.body):
+            if tilt is not None or quaternion_yaw(other.rotation) is None:
+                # a tilted thing is compared slab by slab: pencils leaning in one glass may cross above it
+                if tilted_interpenetrate(a, (pos, tilt or yaw_quaternion(yaw), obj.scale),
+                                         other.asset, (other.position, other.rotation, other.obj.scale), touch=CONTACT):
+                    return None
+            elif interpenetrate(b, other.body):
                 return None
         return Placed(obj, a, pos, yaw, b, support, surface, tilt)
 
@@ -734,16 +740,18 @@ class LayoutSolver:
         floor = Polygon(holder.position[:2] + corners @ np.array([[c, -s], [s, c]]).T)
         z = holder.position[2] + surf.z * holder.obj.scale[2]
         cx, cy = np.asarray(floor.centroid.coords[0])
-        x0, _, x1, _ = floor.bounds
+        x0, y0, x1, y1 = floor.bounds
         for lean in (LEAN, 2 * LEAN / 3, LEAN / 3, 0.0):
             for side in (1, -1) if lean else (1,):
                 tilt = standing_rotation(a, side * lean)
                 f = foot(a, tilt, obj.scale)
-                # toward the side it leans to first: the first that fits rests against the rim
-                for t in np.linspace(1.0, -1.0, 13):
-                    x = cx + side * t * (x1 - x0) / 2
-                    if floor.buffer(1e-6).contains(Point(x, cy)):
-                        yield (x - f[0], cy - f[1]), 0.0, z - f[2], support, surf.name, surf.clearance, tilt
+                # the middle row first, then behind and before it (a second pencil beside the first)
+                for y in (cy, cy + (y1 - y0) / 4, cy - (y1 - y0) / 4):
+                    # toward the side it leans to first: the first that fits rests against the rim
+                    for t in np.linspace(1.0, -1.0, 13):
+                        x = cx + side * t * (x1 - x0) / 2
+                        if floor.buffer(1e-6).contains(Point(x, y)):
+                            yield (x - f[0], y - f[1]), 0.0, z - f[2], support, surf.name, surf.clearance, tilt
 
     # ---------------------------------------------------------------- arrangements
     def _stacked_on(self, oid: str) -> str | None:

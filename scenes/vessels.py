@@ -96,21 +96,6 @@ def walls(holder: Asset, hole: Opening, position, rotation: Quat, scale) -> Body
     return Body(outline.difference(free), z0, z1)
 
 
-def part_below(asset: Asset, position, rotation: Quat, scale, z: float) -> Body | None:
-    """The body of what of a posed asset lies below height z (its convex hull cut there); None when
-    none of it does."""
-    hull = asset.mesh.convex_hull
-    m = pose_matrix(position, rotation, scale)
-    v = np.asarray(hull.vertices, float) @ m[:3, :3].T + m[:3, 3]
-    if v[:, 2].min() >= z:
-        return None
-    cut = hull.copy()
-    cut.vertices = v
-    below = trimesh.intersections.slice_mesh_plane(cut, (0.0, 0.0, -1.0), (0.0, 0.0, z))
-    pts = np.asarray(below.vertices)
-    return Body(MultiPoint(pts[:, :2]).convex_hull, float(pts[:, 2].min()), float(pts[:, 2].max()))
-
-
 def standing_rotation(asset: Asset, lean: float) -> Quat:
     """Stand a long thin thing on its end, its wider end up (a toothbrush's head, a fork's tines), its
     broad side facing the main view (-Y), then lean it by `lean` radians toward +X."""
