@@ -14,8 +14,8 @@ from fyi.agents.generator import generate
 from fyi.assets.catalog import build_asset
 from fyi.render.blender import render_views
 from fyi.scenes.asset_loader import assets_for
-from fyi.scenes.cameras import scaled
-from fyi.scenes.composition import MIN_SHARE
+from fyi.scenes.cameras import look_at, scaled
+from fyi.scenes.composition import MIN_SHARE, picture, triangles
 from fyi.scenes.geometry import body, object_transform, quaternion_yaw, tilted_interpenetrate, world_bbox
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.vessels import long_and_thin, opening
@@ -144,3 +144,20 @@ def test_several_stand_side_by_side_without_crossing():
         assert not tilted_interpenetrate(assets[a.id], (a.position, a.rotation, a.scale),
                                          assets[b.id], (b.position, b.rotation, b.scale), touch=0.0005), (a.id, b.id)
     assert not [p for p in critique(spec, assets, None).problems if p.kind in ("collision", "floating")]
+
+
+def test_the_composers_eye_sees_no_egg_through_a_box_wall():
+    """A box's side is a few big triangles: the composer's sampled z-buffer must cover them whole, or
+    eggs behind it show through the gaps (estimated 0.8% of view 0 each, rendered 0 px)."""
+    _, spec = collect("three eggs in a box", seed=0, quality="draft", views=1)
+    spec = generate(spec).spec
+    assets = assets_for(spec)
+    box = spec.object("box_0")
+    lo, hi = world_bbox(box, assets[box.id])
+    centre = (lo + hi) / 2
+    eye = np.array([centre[0], lo[1] - 0.6, lo[2] + 0.04])  # level with the eggs, in front of the box
+    pic = picture(triangles(spec, assets), look_at(eye, np.array([centre[0], centre[1], lo[2] + 0.04])), 150.0, 96, 96,
+                  np.random.default_rng(0))
+    eggs = [k for k, o in enumerate(spec.objects) if o.category == "egg"]
+    assert len(eggs) == 3 and all(pic.alone[k] > 20 for k in eggs)  # in the frame, were the box not there
+    assert all(pic.visible[k] < 0.05 * pic.alone[k] for k in eggs), [(pic.visible[k], pic.alone[k]) for k in eggs]
