@@ -15,7 +15,7 @@ from fyi.assets.catalog import build_asset
 from fyi.render.blender import render_views
 from fyi.scenes.asset_loader import assets_for
 from fyi.scenes.cameras import look_at, scaled
-from fyi.scenes.composition import MIN_SHARE, picture, triangles
+from fyi.scenes.composition import MAX_HIDDEN, MIN_SHARE, picture, triangles
 from fyi.scenes.geometry import body, object_transform, quaternion_yaw, tilted_interpenetrate, world_bbox
 from fyi.scenes.relations import Viewer, holds
 from fyi.scenes.vessels import long_and_thin, opening
@@ -147,8 +147,8 @@ def test_several_stand_side_by_side_without_crossing():
 
 
 def test_the_composers_eye_sees_no_egg_through_a_box_wall():
-    """A box's side is a few big triangles: the composer's sampled z-buffer must cover them whole, or
-    eggs behind it show through the gaps (estimated 0.8% of view 0 each, rendered 0 px)."""
+    """A box's side is a few big triangles: the composer's sampled z-buffer must cover them, or eggs
+    behind it show through the gaps (estimated 0.8% of view 0 each, rendered 0 px)."""
     _, spec = collect("three eggs in a box", seed=0, quality="draft", views=1)
     spec = generate(spec).spec
     assets = assets_for(spec)
@@ -160,4 +160,5 @@ def test_the_composers_eye_sees_no_egg_through_a_box_wall():
                   np.random.default_rng(0))
     eggs = [k for k, o in enumerate(spec.objects) if o.category == "egg"]
     assert len(eggs) == 3 and all(pic.alone[k] > 20 for k in eggs)  # in the frame, were the box not there
-    assert all(pic.visible[k] < 0.05 * pic.alone[k] for k in eggs), [(pic.visible[k], pic.alone[k]) for k in eggs]
+    # judged hidden, as the render shows them (0 px)
+    assert all(pic.visible[k] < (1 - MAX_HIDDEN) * pic.alone[k] for k in eggs), [(pic.visible[k], pic.alone[k]) for k in eggs]
