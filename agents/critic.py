@@ -14,7 +14,7 @@ from fyi.assets.style import COLORS
 from fyi.scenes.composition import (IN_FRAME, MAX_HIDDEN, MIN_SHARE, PHOTO_PREDICATES, RASTER, picture,
                                    relative_position, triangles)
 from fyi.scenes.clutter import requested_only
-from fyi.scenes.geometry import Body, body, floor_covering, interpenetrate
+from fyi.scenes.geometry import Body, body, floor_covering, interpenetrate, quaternion_yaw, tilted_interpenetrate
 from fyi.scenes.relations import Viewer, holds, rests_on
 from fyi.scenes.spec import PLACES, SceneSpec
 
@@ -71,7 +71,9 @@ def _physical(spec: SceneSpec, bodies: dict[str, Body], assets: dict[str, Asset]
             ba, bc = bodies[a.id], bodies[c.id]
             if floor_covering(assets[a.id]) != floor_covering(assets[c.id]):  # a rug under a table
                 continue
-            if interpenetrate(ba, bc):
+            tilted = quaternion_yaw(a.rotation) is None or quaternion_yaw(c.rotation) is None
+            if tilted_interpenetrate(assets[a.id], (a.position, a.rotation, a.scale), assets[c.id],
+                                     (c.position, c.rotation, c.scale)) if tilted else interpenetrate(ba, bc):
                 out.append(Problem(kind="collision", objects=[a.id, c.id], severity="error",
                                    detail=f"{a.id} and {c.id} interpenetrate"))
     return out

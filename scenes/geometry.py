@@ -6,6 +6,7 @@ footprints intersect: a test on real outlines, not on centre distances.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -117,6 +118,44 @@ def interpenetrate(a: Body, b: Body, touch: float = TOUCH) -> bool:
     if not a.outline.intersects(b.outline):
         return False
     return a.outline.intersection(b.outline).area > touch * touch * 4
+
+
+def part_between(asset: Asset, position, rotation: Quat, scale, z0: float, z1: float) -> Body | None:
+    """The body of what of a posed asset lies between heights z0 and z1 (its convex hull cut there);
+    None when none of it does. A tilted thing's prism over its whole height is far larger than it is
+    (a pencil leaning in a glass); cut in slabs it is nearly its own shape."""
+    import trimesh
+
+    hull = asset.mesh.convex_hull
+    m = pose_matrix(position, rotation, scale)
+    cut = hull.copy()
+    cut.vertices = np.asarray(hull.vertices, float) @ m[:3, :3].T + m[:3, 3]
+    lo, hi = cut.bounds[:, 2]
+    if lo >= z1 or hi <= z0:
+        return None
+    if hi > z1:
+        cut = trimesh.intersections.slice_mesh_plane(cut, (0.0, 0.0, -1.0), (0.0, 0.0, z1))
+    if lo < z0:
+        cut = trimesh.intersections.slice_mesh_plane(cut, (0.0, 0.0, 1.0), (0.0, 0.0, z0))
+    pts = np.asarray(cut.vertices)
+    if len(pts) < 3:
+        return None
+    return Body(MultiPoint(pts[:, :2]).convex_hull, float(pts[:, 2].min()), float(pts[:, 2].max()))
+
+
+def tilted_interpenetrate(a: Asset, a_pose, b: Asset, b_pose, touch: float = TOUCH, slabs: int = 10) -> bool:
+    """Whether two posed assets (poses: position, rotation, scale), one at least tilted, share volume:
+    their bodies compared slab by slab over the height they share (two pencils leaning in one glass)."""
+    ba, bb = body(a, *a_pose), body(b, *b_pose)
+    z0, z1 = max(ba.z0, bb.z0), min(ba.z1, bb.z1)
+    if z1 - z0 <= touch or not ba.outline.intersects(bb.outline):
+        return False
+    for lo, hi in itertools.pairwise(np.linspace(z0, z1, slabs + 1)):
+        pa, pb = part_between(a, *a_pose, lo, hi), part_between(b, *b_pose, lo, hi)
+        if pa is not None and pb is not None and pa.outline.intersects(pb.outline) \
+                and pa.outline.intersection(pb.outline).area > touch * touch * 4:
+            return True
+    return False
 
 
 def gap(a: Body, b: Body) -> float:

@@ -16,14 +16,16 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from shapely.geometry import box as rect
+from shapely.geometry import Point, Polygon, box as rect
 
 from fyi.assets.model import Asset, Surface
 from fyi.errors import FyiError
 from fyi.scenes.dressing import room_base_size
-from fyi.scenes.geometry import Body, body, floor_covering, forward, interpenetrate, quaternion_yaw, yaw_quaternion
+from fyi.scenes.geometry import (Body, body, floor_covering, forward, interpenetrate, part_between, quaternion_yaw,
+                                 tilted_interpenetrate, yaw_quaternion)
 from fyi.scenes.relations import Viewer, holds
-from fyi.scenes.spec import PLACES, ObjectSpec, Relation, Room, SceneSpec
+from fyi.scenes.spec import PLACES, ObjectSpec, Quat, Relation, Room, SceneSpec
+from fyi.scenes.vessels import CONTACT, LEAN, foot, long_and_thin, opening, standing_rotation, walls
 
 SEATS = {"chair", "office_chair", "stool", "armchair", "dining_chair", "bench"}
 FLYING = {"airplane", "bird", "kite"}  # "above" something, these fly over it rather than rest on it
@@ -40,9 +42,12 @@ class Placed:
     body: Body
     support: str
     surface: str | None = None
+    tilt: Quat | None = None  # the whole rotation of a thing the solver stood on its end (a spoon in a mug)
 
     @property
     def rotation(self):
+        if self.tilt is not None:
+            return self.tilt
         turned = quaternion_yaw(self.obj.rotation) is None and self.obj.position is not None
         return self.obj.rotation if turned else tuple(round(c, 9) for c in yaw_quaternion(self.yaw))
 
@@ -65,6 +70,7 @@ class LayoutSolver:
         self.placed: dict[str, Placed] = {}
         self.notes: list[str] = []
         self._yaws: dict[str, float] = {}
+        self._walls: dict[tuple[str, str], Body | None] = {}  # (holder id, surface) -> a vessel's walls
         # object id -> (its arrangement, its place in it)
         self.arranged = {oid: (a, k) for a in spec.arrangements for k, oid in enumerate(a.members)}
 
@@ -411,15 +417,21 @@ class LayoutSolver:
                        f"{self.room.size[0]:.1f} x {self.room.size[1]:.1f} m {self.room.type.replace('_', ' ')}")
 
     def _try(self, obj: ObjectSpec, xy, yaw: float, z: float, support: str, surface: str | None,
-             clearance: float | None = None) -> Placed | None:
+             clearance: float | None = None, tilt: Quat | None = None) -> Placed | None:
         a = self.assets[obj.id]
         pos = np.array([xy[0], xy[1], z], float)
-        b = body(a, pos, yaw_quaternion(yaw), obj.scale)
+        b = body(a, pos, tilt or yaw_quaternion(yaw), obj.scale)
         if clearance is not None and b.z1 - b.z0 > clearance:
             return None
         if support in PLACES and not self.bounds.contains(b.outline):
             return None
-        if support not in PLACES:
+        if tilt is not None:
+            # standing in a vessel: what is below its rim stays inside the opening; above, it sticks out
+            sides = self._vessel(support, surface)
+            low = part_between(a, pos, tilt, obj.scale, sides.z0, sides.z1)
+            if low is not None and interpenetrate(low, sides, touch=CONTACT):
+                return None
+        elif support not in PLACES:
             holder = self.placed[support].body
             # a stacked thing may overhang the one below (a big book on a small one), but not miss it
             inside = holder.outline.contains if self._stacked_on(obj.id) == support else holder.outline.buffer(0.02).contains
@@ -431,9 +443,14 @@ class LayoutSolver:
                 continue
             if covering != floor_covering(other.asset) and support == "floor" and other.support == "floor":
                 continue  # a rug lies under what stands on it
-            if interpenetrate(b, other.body):
+            if tilt is not None or quaternion_yaw(other.rotation) is None:
+                # a tilted thing is compared slab by slab: pencils leaning in one glass may cross above it
+                if tilted_interpenetrate(a, (pos, tilt or yaw_quaternion(yaw), obj.scale),
+                                         other.asset, (other.position, other.rotation, other.obj.scale), touch=CONTACT):
+                    return None
+            elif interpenetrate(b, other.body):
                 return None
-        return Placed(obj, a, pos, yaw, b, support, surface)
+        return Placed(obj, a, pos, yaw, b, support, surface, tilt)
 
     def _refs_placed(self, r: Relation) -> bool:
         return all(x in self.placed for x in (r.object, r.object2) if x)
@@ -734,6 +751,9 @@ class LayoutSolver:
         rot = np.array([[c, -s], [s, c]])
         for surf in surfaces:
             z = holder.position[2] + surf.z * holder.obj.scale[2]
+            if wants_in and surf.kind == "interior" and self._must_stand(obj, support, surf):
+                yield from self._standing_candidates(obj, support, surf)
+                continue
             for r in rels:
                 yield from ((xy, yaw, z, support, surf.name, surf.clearance)
                             for xy, yaw, *_ in self._relation_candidates(obj, r, z=z, support=support, surface=surf.name))
@@ -750,7 +770,10 @@ class LayoutSolver:
             mid = holder.position[:2] + rot @ ((np.array(surf.min) + np.array(surf.max)) / 2)
             if siblings:
                 spread = np.min(np.linalg.norm(world[:, None] - np.array(siblings)[None], axis=2), axis=1)
-                score = np.minimum(spread, 0.35) - 0.25 * np.linalg.norm(world - mid, axis=1)
+                # On a tabletop things stand apart; in a container they lie together in its middle (apples in
+                # a box), where a look over the rim sees them all and a close-up keeps them together.
+                apart = 2.2 * float(h.max()) if surf.kind == "interior" else 0.35
+                score = np.minimum(spread, apart) - 0.25 * np.linalg.norm(world - mid, axis=1)
             else:
                 # The first big thing on a surface goes to the middle of its back half (a monitor at the back
                 # of a desk), leaving the front free for what comes next; a small one to the middle (a mug
@@ -763,6 +786,56 @@ class LayoutSolver:
             for i in np.argsort(-score, kind="stable"):
                 yield world[i], holder.yaw, z, support, surf.name, surf.clearance
 
+
+    def _vessel(self, support: str, surface: str) -> Body | None:
+        """A vessel's walls in the world: a body from its inside floor to its rim with the opening as a
+        hole; None when nothing walls the surface in."""
+        key = (support, surface)
+        if key not in self._walls:
+            holder = self.placed[support]
+            surf = next(t for t in holder.asset.surfaces if t.name == surface)
+            hole = opening(holder.asset, surf)
+            self._walls[key] = hole and walls(holder.asset, hole, holder.position, holder.rotation, holder.obj.scale)
+        return self._walls[key]
+
+    def _must_stand(self, obj: ObjectSpec, support: str, surf: Surface) -> bool:
+        """Whether a long thin thing is too long to lie inside the vessel's opening (a pencil lies in a
+        box, but stands in a glass)."""
+        if not long_and_thin(self.assets[obj.id]):
+            return False
+        sides = self._vessel(support, surf.name)
+        if sides is None or not getattr(sides.outline, "interiors", None):
+            return False
+        x0, y0, x1, y1 = Polygon(sides.outline.interiors[0]).bounds
+        return float(max(self.assets[obj.id].dims[:2]) * max(obj.scale[:2])) > min(x1 - x0, y1 - y0)
+
+    def _standing_candidates(self, obj: ObjectSpec, support: str, surf: Surface):
+        """A long thin thing stood on its end in a vessel, leaning against the rim as in a real cup (a
+        spoon in a mug), then less, then upright: its foot on the inside floor, moved toward the side it
+        leans to until its shaft meets the rim. The broad side faces the main view; it leans left or right
+        as seen from there."""
+        if self._vessel(support, surf.name) is None:
+            return
+        holder = self.placed[support]
+        a = self.assets[obj.id]
+        c, s = math.cos(holder.yaw), math.sin(holder.yaw)
+        corners = np.array([(surf.min[0], surf.min[1]), (surf.max[0], surf.min[1]), (surf.max[0], surf.max[1]),
+                            (surf.min[0], surf.max[1])]) * np.array(holder.obj.scale[:2])
+        floor = Polygon(holder.position[:2] + corners @ np.array([[c, -s], [s, c]]).T)
+        z = holder.position[2] + surf.z * holder.obj.scale[2]
+        cx, cy = np.asarray(floor.centroid.coords[0])
+        x0, y0, x1, y1 = floor.bounds
+        for lean in (LEAN, 2 * LEAN / 3, LEAN / 3, 0.0):
+            for side in (1, -1) if lean else (1,):
+                tilt = standing_rotation(a, side * lean)
+                f = foot(a, tilt, obj.scale)
+                # the middle row first, then behind and before it (a second pencil beside the first)
+                for y in (cy, cy + (y1 - y0) / 4, cy - (y1 - y0) / 4):
+                    # toward the side it leans to first: the first that fits rests against the rim
+                    for t in np.linspace(1.0, -1.0, 13):
+                        x = cx + side * t * (x1 - x0) / 2
+                        if floor.buffer(1e-6).contains(Point(x, y)):
+                            yield (x - f[0], y - f[1]), 0.0, z - f[2], support, surf.name, surf.clearance, tilt
 
     # ---------------------------------------------------------------- arrangements
     def _stacked_on(self, oid: str) -> str | None:
