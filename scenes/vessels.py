@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import trimesh
-from shapely.geometry import MultiLineString, MultiPoint, Point, Polygon
+from shapely.geometry import MultiLineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
 from fyi.assets.model import Asset, Surface
